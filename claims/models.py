@@ -1,0 +1,659 @@
+"""The claim database.
+
+Every rule that must hold whatever the path (admin, API, shell, fixture) is a database constraint named
+`claims_<model>_<what>`. Rules that need another table (a passage must occur in its article's text, a
+calendar date must exist) live in `clean()` methods and in `claims.validation`, which the admin, the
+API and the import command all call.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from claims import validation
+
+# The largest amount the database accepts. An explicit ceiling also keeps PostgreSQL's numeric 'NaN'
+# out: NaN sorts above every number, so it fails `value <= MAX_AMOUNT`.
+MAX_AMOUNT = Decimal("9999999999999999.9999")
+
+
+class SourceKind(models.TextChoices):
+    OUTLET = "outlet", "News outlet"
+    COMPANY = "company", "Company"
+    PERSON = "person", "Person"
+    GOVERNMENT = "government", "Government or public body"
+    ORGANISATION = "organisation", "Other organisation"
+    PROJECT = "project", "Project or venture"
+
+
+class Source(models.Model):
+    """An outlet, organisation or person: who published an article, who a claim is attributed to, or
+    what a claim is about."""
+
+    Kind = SourceKind
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    url = models.URLField(blank=True, max_length=500, help_text="Home page, when it has one.")
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=SourceKind.values), name="claims_source_kind_valid"),
+            models.CheckConstraint(condition=~Q(name=""), name="claims_source_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="claims_source_url_http",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=500)
+    publisher = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Leave empty when the copy at hand does not say who published it; never guess.",
+    )
+    language = models.CharField(max_length=12, help_text="BCP 47 language tag of the text, e.g. 'fr'.")
+    published_on = models.DateField()
+    url = models.URLField(blank=True, max_length=1000, help_text="The article's address, when known.")
+    text = models.TextField(help_text="The full text, verbatim: claims point into it by character offsets.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="claims_article_title_not_empty"),
+            models.CheckConstraint(condition=~Q(text=""), name="claims_article_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(language__regex=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"), name="claims_article_language_bcp47"
+            ),
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="claims_article_url_http",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:article-detail", kwargs={"slug": self.slug})
+
+
+class VerificationStatusNormalized(models.TextChoices):
+    # ClaimsKG's normalisation, so that machines can compare verdicts across fact-checkers.
+    TRUE = "true", "True"
+    FALSE = "false", "False"
+    MIXTURE = "mixture", "Mixture"
+    OTHER = "other", "Other"
+
+
+class VerificationStatus(models.Model):
+    """One step of the verification scale. Stored as data so that a newsroom can word its own scale;
+    the code is the stable identifier used by the API and by history rows."""
+
+    Normalized = VerificationStatusNormalized
+    code = models.SlugField(max_length=40, primary_key=True)
+    label = models.CharField(max_length=80)
+    description = models.TextField()
+    normalized = models.CharField(max_length=10, choices=Normalized.choices)
+    is_verdict = models.BooleanField(
+        help_text="A verdict is a conclusion only editors may set; it always carries a rationale."
+    )
+    rating_value = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="schema.org ratingValue; empty for statuses that rate nothing."
+    )
+    best_rating = models.PositiveSmallIntegerField(default=5)
+    worst_rating = models.PositiveSmallIntegerField(default=1)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in lists and legends.")
+    color = models.CharField(max_length=7, default="#555555", help_text="Hex colour used beside the written label.")
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name_plural = "verification statuses"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(normalized__in=VerificationStatusNormalized.values),
+                name="claims_verificationstatus_normalized",
+            ),
+            models.CheckConstraint(
+                condition=Q(worst_rating__lt=F("best_rating")), name="claims_verificationstatus_worst_below_best"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating_value__isnull=True)
+                | (Q(rating_value__gte=F("worst_rating")) & Q(rating_value__lte=F("best_rating"))),
+                name="claims_verificationstatus_rating_in_scale",
+            ),
+            models.CheckConstraint(condition=~Q(label=""), name="claims_verificationstatus_label_not_empty"),
+            models.CheckConstraint(
+                condition=Q(color__regex=r"^#[0-9a-fA-F]{6}$"), name="claims_verificationstatus_color"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ClaimQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(visibility=Claim.Visibility.PUBLISHED)
+
+    def recheck_due(self, on: dt.date | None = None):
+        return self.filter(recheck_on__lte=on or dt.date.today())
+
+
+class ClaimUncertainty(models.TextChoices):
+    NONE = "none", "None stated"
+    ATTRIBUTION = "attribution", "Attributed (\u201cselon\u201d, \u201caccording to\u201d)"
+    REPORTED = "reported", "Reported or conditional (\u201cpr\u00e9parerait\u201d)"
+    BOUND = "bound", "Bound (\u201cjusqu'\u00e0\u201d, \u201cup to\u201d)"
+    APPROXIMATION = "approximation", "Approximation (\u201cabout\u201d, \u201cnearly\u201d)"
+    FORECAST = "forecast", "Forecast or plan"
+    SPECULATION = "speculation", "Speculation (\u201cpourrait\u201d, \u201ccould\u201d)"
+    DOUBT = "doubt", "Explicit doubt (\u201cdes incertitudes subsistent\u201d)"
+
+
+class ClaimCheckability(models.TextChoices):
+    CHECKABLE_NOW = "checkable_now", "Checkable now"
+    CHECKABLE_LATER = "checkable_later", "Checkable only later"
+    NOT_CHECKABLE = "not_checkable", "Not checkable (opinion or speculation)"
+
+
+class ClaimVisibility(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Claim(models.Model):
+    Uncertainty = ClaimUncertainty
+    Checkability = ClaimCheckability
+    Visibility = ClaimVisibility
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="claims")
+    slug = models.SlugField(max_length=120, unique=True)
+    text = models.TextField(help_text="The words as stated: an exact passage of the article's text.")
+    start = models.PositiveIntegerField(help_text="Character offset of the passage in the article's text.")
+    end = models.PositiveIntegerField(help_text="Character offset just after the passage.")
+    text_en = models.TextField("English rendering", blank=True)
+    summary = models.CharField(max_length=200, blank=True, help_text="A short title for lists and the admin.")
+    entities = models.ManyToManyField(
+        Source, blank=True, related_name="claims_about", help_text="What the claim is about."
+    )
+    attributed_to = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claims_attributed",
+        help_text="The source the article attributes the claim to, e.g. The Wall Street Journal.",
+    )
+    attribution_as_stated = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The attribution in the article's words: \u201cSelon le Wall Street Journal\u201d.",
+    )
+    attribution_basis = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "How the source knew, when the article or the source says so: \u201cpeople familiar with the matter\u201d."
+        ),
+    )
+    uncertainty = models.CharField(max_length=20, choices=Uncertainty.choices, default=Uncertainty.NONE)
+    uncertainty_as_stated = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The hedge in the article's words: \u201cjusqu'\u00e0\u201d, \u201cpr\u00e9parerait\u201d.",
+    )
+    checkability = models.CharField(max_length=20, choices=Checkability.choices, default=Checkability.CHECKABLE_NOW)
+    recheck_on = models.DateField(
+        null=True, blank=True, help_text="When to check again; required for claims checkable only later."
+    )
+    # Written only by claims.services.claim_change_status, together with a StatusChange row.
+    status = models.ForeignKey(
+        VerificationStatus, on_delete=models.PROTECT, related_name="claims", default="unverified"
+    )
+    rationale = models.TextField(blank=True, help_text="Why the current status: the rationale of the latest change.")
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.DRAFT)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every write; an edit made from an older version is refused."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        permissions = [
+            ("set_verdict", "Can set a verdict on a claim"),
+            ("set_review_status", "Can move a claim in and out of review"),
+            ("publish_claim", "Can publish or unpublish a claim"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claims_claim_passage_not_empty"),
+            models.CheckConstraint(condition=~Q(text=""), name="claims_claim_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(uncertainty__in=ClaimUncertainty.values), name="claims_claim_uncertainty_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(uncertainty="none", uncertainty_as_stated="")
+                | (~Q(uncertainty="none") & ~Q(uncertainty_as_stated="")),
+                name="claims_claim_uncertainty_words_match_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(checkability__in=ClaimCheckability.values), name="claims_claim_checkability_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(checkability="checkable_later") | Q(recheck_on__isnull=False),
+                name="claims_claim_later_needs_recheck_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=ClaimVisibility.values), name="claims_claim_visibility_valid"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="claims_claim_version_positive"),
+            models.CheckConstraint(
+                condition=Q(attribution_basis="") | Q(attributed_to__isnull=False),
+                name="claims_claim_basis_needs_source",
+            ),
+        ]
+        indexes = [
+            # The reader list and the API list: published claims, most recently changed first.
+            models.Index(fields=["visibility", "-updated_at"], name="claims_claim_visible_recent"),
+            # The "re-check due" filter and the editors' queue.
+            models.Index(fields=["recheck_on"], name="claims_claim_recheck_on"),
+        ]
+
+    def __str__(self) -> str:
+        return self.summary or self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", kwargs={"slug": self.slug})
+
+    @property
+    def language(self) -> str:
+        return self.article.language
+
+    @property
+    def is_published(self) -> bool:
+        return self.visibility == self.Visibility.PUBLISHED
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[str]] = {}
+        if self.article_id and self.text:
+            try:
+                self.start, self.end = validation.locate_passage(self.article.text, self.text, self.start)
+            except ValidationError as exc:
+                errors["text"] = exc.messages
+        if self.checkability == self.Checkability.CHECKABLE_LATER and not self.recheck_on:
+            errors["recheck_on"] = ["A claim checkable only later needs a re-check date."]
+        if self.uncertainty != self.Uncertainty.NONE and not self.uncertainty_as_stated:
+            errors["uncertainty_as_stated"] = ["Give the words that express this uncertainty, as stated."]
+        if self.uncertainty == self.Uncertainty.NONE and self.uncertainty_as_stated:
+            errors["uncertainty"] = ["Choose the kind of uncertainty these words express."]
+        if self.attribution_basis and not self.attributed_to_id:
+            errors["attributed_to"] = ["Name the source before saying how it knew."]
+        if errors:
+            raise ValidationError(errors)
+
+
+class QuantityUnit(models.TextChoices):
+    USD = "USD", "US dollar (USD)"
+    EUR = "EUR", "Euro (EUR)"
+    GBP = "GBP", "Pound sterling (GBP)"
+    JPY = "JPY", "Yen (JPY)"
+    CNY = "CNY", "Yuan (CNY)"
+    W = "W", "watt"
+    KW = "kW", "kilowatt"
+    MW = "MW", "megawatt"
+    GW = "GW", "gigawatt"
+    MWH = "MWh", "megawatt-hour"
+    GWH = "GWh", "gigawatt-hour"
+    TWH = "TWh", "terawatt-hour"
+    PERCENT = "%", "per cent"
+    PERCENTAGE_POINT = "pp", "percentage points"
+    YEAR = "year", "years"
+    MONTH = "month", "months"
+    DAY = "day", "days"
+    COUNT = "count", "count"
+    PEOPLE = "people", "people"
+    JOBS = "jobs", "jobs"
+    HOMES = "homes", "homes"
+
+
+class QuantityQualifier(models.TextChoices):
+    EXACT = "exact", "exactly"
+    APPROXIMATELY = "approximately", "approximately"
+    UP_TO = "up_to", "up to"
+    AT_LEAST = "at_least", "at least"
+    MORE_THAN = "more_than", "more than"
+    LESS_THAN = "less_than", "less than"
+
+
+class Quantity(models.Model):
+    Unit = QuantityUnit
+    CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY"})
+
+    Qualifier = QuantityQualifier
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quantities")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order within the claim; the first is the main one."
+    )
+    measure = models.CharField(
+        max_length=120, help_text="What is measured: \u201ccontract value\u201d, \u201cterm\u201d."
+    )
+    value = models.DecimalField(
+        max_digits=20, decimal_places=4, help_text="In the unit, unscaled: 300 billion is 300000000000."
+    )
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    lower_bound = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    upper_bound = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    qualifier = models.CharField(max_length=20, choices=Qualifier.choices, default=Qualifier.EXACT)
+    as_stated = models.CharField(
+        max_length=300, help_text="The amount in the article's words: \u201c300 milliards de dollars\u201d."
+    )
+
+    class Meta:
+        ordering = ["claim_id", "position", "id"]
+        verbose_name_plural = "quantities"
+        constraints = [
+            models.CheckConstraint(condition=Q(unit__in=QuantityUnit.values), name="claims_quantity_unit_known"),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=QuantityQualifier.values), name="claims_quantity_qualifier_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0) & Q(value__lte=MAX_AMOUNT), name="claims_quantity_value_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(lower_bound__isnull=True) | (Q(lower_bound__gte=0) & Q(lower_bound__lte=F("value"))),
+                name="claims_quantity_lower_bound_below_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(upper_bound__isnull=True)
+                | (Q(upper_bound__gte=F("value")) & Q(upper_bound__lte=MAX_AMOUNT)),
+                name="claims_quantity_upper_bound_above_value",
+            ),
+            models.CheckConstraint(
+                condition=~Q(qualifier__in=["up_to", "less_than"]) | Q(upper_bound__isnull=False),
+                name="claims_quantity_upper_qualifier_has_bound",
+            ),
+            models.CheckConstraint(
+                condition=~Q(qualifier__in=["at_least", "more_than"]) | Q(lower_bound__isnull=False),
+                name="claims_quantity_lower_qualifier_has_bound",
+            ),
+            models.CheckConstraint(condition=~Q(measure=""), name="claims_quantity_measure_not_empty"),
+            models.CheckConstraint(condition=~Q(as_stated=""), name="claims_quantity_as_stated_not_empty"),
+        ]
+        indexes = [
+            # The API's amount-range filter: claims with a quantity of this unit between two values.
+            models.Index(fields=["unit", "value"], name="claims_quantity_unit_value"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.as_stated}"
+
+    def clean(self) -> None:
+        super().clean()
+        validation.check_quantity(
+            value=self.value,
+            unit=self.unit,
+            lower_bound=self.lower_bound,
+            upper_bound=self.upper_bound,
+            qualifier=self.qualifier,
+        )
+
+
+class DateMentionRole(models.TextChoices):
+    ANNOUNCED = "announced", "announced"
+    STARTS = "starts", "starts"
+    ENDS = "ends", "ends"
+    EVENT = "event", "event"
+    PERIOD = "period", "period referred to"
+
+
+class DateMentionPrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    QUARTER = "quarter", "quarter"
+    HALF = "half", "half-year"
+    EARLY_YEAR = "early_year", "early in the year"
+    MID_YEAR = "mid_year", "mid-year"
+    LATE_YEAR = "late_year", "late in the year"
+    YEAR = "year", "year"
+
+
+class DateMention(models.Model):
+    Role = DateMentionRole
+    Precision = DateMentionPrecision
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="dates")
+    position = models.PositiveSmallIntegerField(default=0)
+    role = models.CharField(max_length=12, choices=Role.choices)
+    precision = models.CharField(max_length=12, choices=Precision.choices)
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a quarter or a half-year, its first month (1, 4, 7, 10 / 1, 7)."
+    )
+    day = models.PositiveSmallIntegerField(null=True, blank=True)
+    as_stated = models.CharField(
+        max_length=200, help_text="The date in the article's words: \u201cd\u00e9but 2025\u201d."
+    )
+
+    class Meta:
+        ordering = ["claim_id", "position", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=DateMentionRole.values), name="claims_datemention_role_valid"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1800) & Q(year__lte=2200), name="claims_datemention_year_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | (Q(month__gte=1) & Q(month__lte=12)),
+                name="claims_datemention_month_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(day__isnull=True) | (Q(day__gte=1) & Q(day__lte=31)), name="claims_datemention_day_in_range"
+            ),
+            # Each precision says exactly which parts are known; "early 2025" is not 1 January 2025.
+            models.CheckConstraint(
+                condition=Q(precision="day", month__isnull=False, day__isnull=False)
+                | Q(precision="month", month__isnull=False, day__isnull=True)
+                | Q(precision="quarter", month__in=[1, 4, 7, 10], day__isnull=True)
+                | Q(precision="half", month__in=[1, 7], day__isnull=True)
+                | Q(
+                    precision__in=["early_year", "mid_year", "late_year", "year"], month__isnull=True, day__isnull=True
+                ),
+                name="claims_datemention_parts_match_precision",
+            ),
+            models.CheckConstraint(condition=~Q(as_stated=""), name="claims_datemention_as_stated_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.as_stated}"
+
+    @property
+    def value(self) -> str:
+        """ISO 8601-style text at the stated precision: 2025-01-21, 2025-01, 2025-Q1, 2026-H2, 2025."""
+        return validation.format_partial_date(self.precision, self.year, self.month, self.day)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.precision == self.Precision.DAY:
+            return self.first_day
+        if self.precision == self.Precision.MONTH:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        if self.precision in (self.Precision.QUARTER, self.Precision.HALF):
+            months = 3 if self.precision == self.Precision.QUARTER else 6
+            last_month = self.month + months - 1
+            return dt.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def clean(self) -> None:
+        super().clean()
+        validation.check_date_parts(self.precision, self.year, self.month, self.day)
+
+
+class CitationStance(models.TextChoices):
+    SUPPORTS = "supports", "supports"
+    REFUTES = "refutes", "refutes"
+    CONTEXT = "context", "gives context"
+
+
+class CitationAccess(models.TextChoices):
+    READ = "read", "text read at the address"
+    READ_IN_COPY = "read_in_copy", "text read in a copy (archive, syndication, mirror)"
+    ADDRESS_ONLY = "address_only", "address only: cited by others, text not read"
+
+
+class Citation(models.Model):
+    Stance = CitationStance
+    Access = CitationAccess
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    url = models.URLField("address", max_length=1000)
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200)
+    published_on = models.DateField(null=True, blank=True)
+    accessed_on = models.DateField(null=True, blank=True)
+    archived_url = models.URLField("archived copy", max_length=1000, blank=True)
+    quote = models.TextField(blank=True, help_text="The passage relied on, word for word.")
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    is_primary = models.BooleanField(default=False, help_text="The original source, not a report of it.")
+    access = models.CharField(max_length=15, choices=Access.choices, default=Access.READ)
+    access_note = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="How it was read: \u201cprimary address; text read in a syndicated copy\u201d.",
+    )
+
+    class Meta:
+        ordering = ["claim_id", "published_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "url"], name="claims_citation_unique_url_per_claim"),
+            models.CheckConstraint(
+                condition=Q(url__startswith="http://") | Q(url__startswith="https://"), name="claims_citation_url_http"
+            ),
+            models.CheckConstraint(
+                condition=Q(archived_url="")
+                | Q(archived_url__startswith="http://")
+                | Q(archived_url__startswith="https://"),
+                name="claims_citation_archived_url_http",
+            ),
+            models.CheckConstraint(condition=Q(stance__in=CitationStance.values), name="claims_citation_stance_valid"),
+            models.CheckConstraint(condition=Q(access__in=CitationAccess.values), name="claims_citation_access_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="claims_citation_title_not_empty"),
+            # An address nobody read cannot be quoted.
+            models.CheckConstraint(
+                condition=~Q(access="address_only") | Q(quote=""), name="claims_citation_address_only_has_no_quote"
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True)
+                | Q(accessed_on__isnull=True)
+                | Q(accessed_on__gte=F("published_on")),
+                name="claims_citation_accessed_after_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}"
+
+    def clean(self) -> None:
+        super().clean()
+        for field in ("url", "archived_url"):
+            value = getattr(self, field)
+            if value:
+                try:
+                    validation.check_http_url(value)
+                except ValidationError as exc:
+                    raise ValidationError({field: exc.messages}) from None
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Status history is append-only: rows are never updated.")
+
+    def delete(self):
+        raise TypeError("Status history is append-only: rows are never deleted.")
+
+
+class StatusChange(models.Model):
+    """One row per status change: the public corrections log. Append-only; the database refuses updates
+    (and, on PostgreSQL, deletes) with a trigger, see migration 0002."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="history")
+    from_status = models.ForeignKey(VerificationStatus, on_delete=models.PROTECT, related_name="+")
+    to_status = models.ForeignKey(VerificationStatus, on_delete=models.PROTECT, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="status_changes"
+    )
+    effective_at = models.DateTimeField(
+        help_text="When the change took effect: what was known then. Earlier than recorded_at for back-filled history."
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    rationale = models.TextField(help_text="Why: required for every change, shown in the public log.")
+    citations = models.ManyToManyField(
+        Citation, through="StatusChangeCitation", blank=True, related_name="status_changes"
+    )
+    claim_version = models.PositiveIntegerField(help_text="The claim's version this change produced.")
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["claim_id", "claim_version"]
+        get_latest_by = "claim_version"
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "claim_version"], name="claims_statuschange_one_per_version"),
+            models.CheckConstraint(condition=~Q(rationale=""), name="claims_statuschange_rationale_required"),
+        ]
+        indexes = [
+            # The public corrections log and its feed: every change, newest first.
+            models.Index(fields=["-effective_at", "-id"], name="claims_statuschange_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.from_status_id} \u2192 {self.to_status_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise TypeError("Status history is append-only: rows are never updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Status history is append-only: rows are never deleted.")
+
+
+class StatusChangeCitation(models.Model):
+    """The citations a status change relied on; append-only like its change."""
+
+    status_change = models.ForeignKey(StatusChange, on_delete=models.PROTECT)
+    citation = models.ForeignKey(Citation, on_delete=models.PROTECT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["status_change", "citation"], name="claims_statuschangecitation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status_change_id} relied on {self.citation_id}"

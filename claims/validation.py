@@ -1,0 +1,158 @@
+"""Cross-field rules shared by the models' clean(), the admin forms, the API serializers and the import
+command, so that every path gives the same message for the same mistake.
+
+Each function raises ValidationError; where the rule concerns one field the error is keyed by it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+
+_PARTIAL_DATE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<quarter>Q[1-4])|(?P<half>H[12])|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$"
+)
+
+
+def locate_passage(article_text: str, passage: str, start: int | None = None) -> tuple[int, int]:
+    """Return (start, end) of `passage` in `article_text`.
+
+    With `start`, the passage must stand exactly there; without it, its first occurrence is used.
+    """
+    if not passage:
+        raise ValidationError("The words as stated cannot be empty.")
+    if start is not None:
+        if article_text[start : start + len(passage)] == passage:
+            return start, start + len(passage)
+        found = article_text.find(passage)
+        if found == -1:
+            raise ValidationError("This passage does not occur in the article's text; quote it exactly.")
+        # The offset is stale (the text moved) or was guessed: keep the passage, fix the offset,
+        # but only when the passage is unambiguous.
+        if article_text.find(passage, found + 1) != -1:
+            raise ValidationError(
+                f"This passage occurs more than once in the article; no occurrence starts at offset {start}."
+            )
+        return found, found + len(passage)
+    found = article_text.find(passage)
+    if found == -1:
+        raise ValidationError("This passage does not occur in the article's text; quote it exactly.")
+    return found, found + len(passage)
+
+
+def check_quantity(
+    *,
+    value: Decimal | None,
+    unit: str | None,
+    lower_bound: Decimal | None,
+    upper_bound: Decimal | None,
+    qualifier: str | None,
+) -> None:
+    errors: dict[str, str] = {}
+    for name, amount in (("value", value), ("lower_bound", lower_bound), ("upper_bound", upper_bound)):
+        if amount is None:
+            continue
+        if not amount.is_finite():
+            errors[name] = "Enter a finite number."
+        elif amount < 0:
+            errors[name] = "Amounts cannot be negative; say what decreases in the measure instead."
+    if not errors:
+        if lower_bound is not None and value is not None and lower_bound > value:
+            errors["lower_bound"] = "The lower bound cannot be above the value."
+        if upper_bound is not None and value is not None and upper_bound < value:
+            errors["upper_bound"] = "The upper bound cannot be below the value."
+        if lower_bound is not None and upper_bound is not None and lower_bound > upper_bound:
+            errors["lower_bound"] = "The lower bound cannot be above the upper bound."
+    if qualifier in ("up_to", "less_than") and upper_bound is None:
+        errors.setdefault("upper_bound", f"\u201c{qualifier.replace('_', ' ')}\u201d needs an upper bound.")
+    if qualifier in ("at_least", "more_than") and lower_bound is None:
+        errors.setdefault("lower_bound", f"\u201c{qualifier.replace('_', ' ')}\u201d needs a lower bound.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def check_date_parts(precision: str, year: int | None, month: int | None, day: int | None) -> None:
+    """A date's parts must be exactly those its precision states, and must exist in the calendar."""
+    errors: dict[str, str] = {}
+    if year is None:
+        raise ValidationError({"year": "Every date needs a year."})
+    if precision == "day":
+        if month is None:
+            errors["month"] = "A day-precision date needs a month."
+        if day is None:
+            errors["day"] = "A day-precision date needs a day."
+    elif precision == "month":
+        if month is None:
+            errors["month"] = "A month-precision date needs a month."
+        if day is not None:
+            errors["day"] = "A month-precision date has no day; choose day precision."
+    elif precision in ("quarter", "half"):
+        allowed = (1, 4, 7, 10) if precision == "quarter" else (1, 7)
+        if month not in allowed:
+            errors["month"] = f"A {precision} is given by its first month: one of {', '.join(map(str, allowed))}."
+        if day is not None:
+            errors["day"] = f"A {precision} has no day."
+    else:
+        if month is not None:
+            errors["month"] = "This precision has no month; choose month or day precision."
+        if day is not None:
+            errors["day"] = "This precision has no day; choose day precision."
+    if not errors and month is not None and not 1 <= month <= 12:
+        errors["month"] = "Months run from 1 to 12."
+    if not errors and day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        errors["day"] = f"{year}-{month:02d} has no day {day}."
+    if errors:
+        raise ValidationError(errors)
+
+
+def parse_partial_date(text: str, precision: str) -> tuple[int, int | None, int | None]:
+    """Read "2025", "2025-01", "2025-01-21", "2025-Q1" or "2026-H2" as (year, month, day) and check it
+    against `precision`."""
+    match = _PARTIAL_DATE.match(text or "")
+    if not match:
+        raise ValidationError(
+            {"value": "Write the date as YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn, at its precision."}
+        )
+    year = int(match["year"])
+    month = day = None
+    if match["quarter"]:
+        if precision != "quarter":
+            raise ValidationError({"value": "A quarter (YYYY-Qn) goes with quarter precision."})
+        month = (int(match["quarter"][1]) - 1) * 3 + 1
+    elif match["half"]:
+        if precision != "half":
+            raise ValidationError({"value": "A half-year (YYYY-Hn) goes with half precision."})
+        month = 1 if match["half"] == "H1" else 7
+    else:
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
+        if precision in ("quarter", "half"):
+            raise ValidationError({"value": f"Write a {precision} as YYYY-{'Q' if precision == 'quarter' else 'H'}n."})
+    try:
+        check_date_parts(precision, year, month, day)
+    except ValidationError as exc:
+        raise ValidationError({"value": [m for msgs in exc.message_dict.values() for m in msgs]}) from None
+    return year, month, day
+
+
+def format_partial_date(precision: str, year: int, month: int | None, day: int | None) -> str:
+    if precision == "day":
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if precision == "month":
+        return f"{year:04d}-{month:02d}"
+    if precision == "quarter":
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if precision == "half":
+        return f"{year:04d}-H{1 if month == 1 else 2}"
+    return f"{year:04d}"
+
+
+def check_http_url(value: str) -> None:
+    """Only http(s) addresses: a citation must never carry javascript:, data: or file: links."""
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValidationError("Only http:// and https:// addresses are accepted.")

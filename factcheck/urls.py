@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "factcheck editors"
+admin.site.site_title = "factcheck"
+admin.site.index_title = "Claims, verdicts and citations"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("claims.api.urls")),
+    path("", include("claims.urls")),
+]
