@@ -68,6 +68,16 @@ STATUSES = [
         "#374151",
         "An opinion, a forecast or a speculation: there is no fact to check.",
     ),
+    (
+        "retracted",
+        "Retracted",
+        "other",
+        True,
+        None,
+        90,
+        "#44403c",
+        "Withdrawn by the editors (recorded in error, duplicate, or not in the article); kept with its history.",
+    ),
 ]
 
 CONTENT = ["claim", "quantity", "datemention", "citation", "article", "source"]
