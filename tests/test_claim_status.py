@@ -1,0 +1,272 @@
+"""The status service: one function changes a status, writes its history row, and refuses what the role,
+the workflow or a stale version does not allow — leaving the claim untouched when it refuses."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from claims.models import Citation, Claim, StatusChange
+from claims.services import (
+    StaleVersion,
+    TransitionNotAllowed,
+    claim_change_status,
+    claim_create,
+    claim_update,
+    claims_mark_for_recheck,
+)
+
+
+def unchanged(claim, *, status="unverified", version=1, history=0):
+    claim.refresh_from_db()
+    assert claim.status_id == status
+    assert claim.version == version
+    assert StatusChange.objects.filter(claim=claim).count() == history
+
+
+class TestAnEditorSettingAVerdict:
+    def test_it_updates_the_claim_and_writes_the_history_row(self, claim, citation, editor):
+        change = claim_change_status(
+            claim=claim,
+            to_status="accurate",
+            rationale="The Decoder reports a start in 2027.",
+            by=editor,
+            citations=[citation],
+            expected_version=1,
+        )
+        claim.refresh_from_db()
+        assert (claim.status_id, claim.version, claim.rationale) == (
+            "accurate",
+            2,
+            "The Decoder reports a start in 2027.",
+        )
+        assert change.from_status_id == "unverified"
+        assert change.to_status_id == "accurate"
+        assert change.changed_by == editor
+        assert change.claim_version == 2
+        assert list(change.citations.all()) == [citation]
+        assert change.effective_at <= timezone.now()
+
+    def test_each_change_appends_a_row_in_version_order(self, claim, citation, editor):
+        claim_change_status(claim=claim, to_status="in_review", rationale="Looking.", by=editor)
+        claim_change_status(claim=claim, to_status="accurate", rationale="Found.", by=editor, citations=[citation])
+        rows = list(StatusChange.objects.filter(claim=claim).values_list("from_status", "to_status", "claim_version"))
+        assert rows == [("unverified", "in_review", 2), ("in_review", "accurate", 3)]
+
+    def test_a_verdict_may_be_confirmed_again_with_new_evidence(self, claim, citation, editor):
+        claim_change_status(claim=claim, to_status="misleading", rationale="First.", by=editor, citations=[citation])
+        claim_change_status(
+            claim=claim, to_status="misleading", rationale="Confirmed.", by=editor, citations=[citation]
+        )
+        assert StatusChange.objects.filter(claim=claim, to_status="misleading").count() == 2
+
+    def test_a_backdated_change_says_what_was_known_then(self, claim, citation, editor):
+        claim_change_status(
+            claim=claim,
+            to_status="unverifiable_yet",
+            rationale="Reported by anonymous sources only.",
+            by=editor,
+            effective_at=dt.datetime(2025, 9, 11, tzinfo=dt.UTC),
+        )
+        claim_change_status(
+            claim=claim,
+            to_status="accurate",
+            rationale="Confirmed by the company.",
+            by=editor,
+            citations=[citation],
+            effective_at=dt.datetime(2025, 9, 23, tzinfo=dt.UTC),
+        )
+        on_article_date = (
+            StatusChange.objects.filter(claim=claim, effective_at__lte=dt.datetime(2025, 9, 11, 23, 59, tzinfo=dt.UTC))
+            .latest()
+            .to_status_id
+        )
+        assert on_article_date == "unverifiable_yet"
+        claim.refresh_from_db()
+        assert claim.status_id == "accurate"
+
+
+class TestWhatTheServiceRefuses:
+    def test_a_verdict_without_rationale(self, claim, citation, editor):
+        with pytest.raises(ValidationError) as exc:
+            claim_change_status(claim=claim, to_status="accurate", rationale="   ", by=editor, citations=[citation])
+        assert "rationale" in exc.value.message_dict
+        unchanged(claim)
+
+    def test_an_unknown_status(self, claim, editor):
+        with pytest.raises(ValidationError) as exc:
+            claim_change_status(claim=claim, to_status="probably_true", rationale="x", by=editor)
+        assert "status" in exc.value.message_dict
+        unchanged(claim)
+
+    def test_a_rated_verdict_without_a_citation(self, claim, editor):
+        with pytest.raises(ValidationError) as exc:
+            claim_change_status(claim=claim, to_status="inaccurate", rationale="Wrong.", by=editor)
+        assert "citations" in exc.value.message_dict
+        unchanged(claim)
+
+    def test_a_citation_of_another_claim(self, claim, citation, article, editor):
+        start = article.text.index("Broadcom")
+        other = Claim.objects.create(article=article, slug="other", text="Broadcom", start=start, end=start + 8)
+        with pytest.raises(ValidationError) as exc:
+            claim_change_status(claim=other, to_status="accurate", rationale="x", by=editor, citations=[citation])
+        assert "citations" in exc.value.message_dict
+        unchanged(other)
+
+    def test_going_back_to_unverified(self, claim, editor):
+        claim_change_status(claim=claim, to_status="in_review", rationale="Looking.", by=editor)
+        with pytest.raises(TransitionNotAllowed):
+            claim_change_status(claim=claim, to_status="unverified", rationale="Undo.", by=editor)
+        unchanged(claim, status="in_review", version=2, history=1)
+
+    def test_a_non_verdict_to_itself(self, claim, editor):
+        claim_change_status(claim=claim, to_status="in_review", rationale="Looking.", by=editor)
+        with pytest.raises(TransitionNotAllowed):
+            claim_change_status(claim=claim, to_status="in_review", rationale="Still looking.", by=editor)
+        unchanged(claim, status="in_review", version=2, history=1)
+
+    def test_a_change_in_the_future(self, claim, editor):
+        with pytest.raises(ValidationError) as exc:
+            claim_change_status(
+                claim=claim,
+                to_status="in_review",
+                rationale="x",
+                by=editor,
+                effective_at=timezone.now() + dt.timedelta(days=1),
+            )
+        assert "effective_at" in exc.value.message_dict
+        unchanged(claim)
+
+    def test_a_change_dated_before_the_previous_one(self, claim, editor):
+        claim_change_status(
+            claim=claim,
+            to_status="in_review",
+            rationale="x",
+            by=editor,
+            effective_at=dt.datetime(2025, 9, 23, tzinfo=dt.UTC),
+        )
+        with pytest.raises(ValidationError) as exc:
+            claim_change_status(
+                claim=claim,
+                to_status="not_checkable",
+                rationale="y",
+                by=editor,
+                effective_at=dt.datetime(2025, 9, 11, tzinfo=dt.UTC),
+            )
+        assert "effective_at" in exc.value.message_dict
+        unchanged(claim, status="in_review", version=2, history=1)
+
+
+class TestRoles:
+    def test_a_contributor_may_not_set_a_verdict(self, claim, citation, contributor):
+        with pytest.raises(PermissionDenied, match="editors"):
+            claim_change_status(claim=claim, to_status="accurate", rationale="x", by=contributor, citations=[citation])
+        unchanged(claim)
+
+    def test_a_contributor_may_move_a_claim_into_review(self, claim, contributor):
+        change = claim_change_status(claim=claim, to_status="in_review", rationale="Checking the WSJ.", by=contributor)
+        assert change.changed_by == contributor
+        unchanged(claim, status="in_review", version=2, history=1)
+
+    def test_a_staff_member_without_a_group_may_change_nothing(self, claim, outsider):
+        with pytest.raises(PermissionDenied):
+            claim_change_status(claim=claim, to_status="in_review", rationale="x", by=outsider)
+        unchanged(claim)
+
+    def test_only_editors_may_publish(self, claim, contributor, editor):
+        Claim.objects.filter(pk=claim.pk).update(visibility="draft")
+        claim.refresh_from_db()
+        claim.visibility = "published"
+        with pytest.raises(PermissionDenied):
+            claim_update(claim=claim, by=contributor, expected_version=1)
+        unchanged(claim)
+        assert claim.visibility == "draft"
+        claim.visibility = "published"
+        claim_update(claim=claim, by=editor, expected_version=1)
+        claim.refresh_from_db()
+        assert (claim.visibility, claim.version) == ("published", 2)
+
+    def test_a_contributor_creates_drafts_but_not_published_claims(self, article, contributor):
+        text = "Broadcom"
+        draft = claim_create(by=contributor, article=article, slug="broadcom", text=text, start=0, end=0)
+        assert (draft.visibility, draft.status_id, draft.start) == ("draft", "unverified", article.text.index(text))
+        with pytest.raises(PermissionDenied):
+            claim_create(by=contributor, article=article, slug="b2", text=text, start=0, end=0, visibility="published")
+        assert not Claim.objects.filter(slug="b2").exists()
+
+
+class TestStaleEdits:
+    def test_a_status_change_from_an_old_version_is_refused(self, claim, citation, editor):
+        claim_change_status(
+            claim=claim, to_status="in_review", rationale="First editor.", by=editor, expected_version=1
+        )
+        with pytest.raises(StaleVersion) as exc:
+            claim_change_status(
+                claim=claim,
+                to_status="accurate",
+                rationale="Second editor.",
+                by=editor,
+                citations=[citation],
+                expected_version=1,
+            )
+        assert "version 1" in str(exc.value)
+        assert "now version 2" in str(exc.value)
+        unchanged(claim, status="in_review", version=2, history=1)
+
+    def test_an_edit_from_an_old_version_is_refused_and_keeps_the_newer_text(self, claim, editor, contributor):
+        first = Claim.objects.get(pk=claim.pk)
+        second = Claim.objects.get(pk=claim.pk)
+        first.text_en = "The partnership begins in 2027."
+        claim_update(claim=first, by=contributor, expected_version=1)
+        second.text_en = "Overwrites the first edit."
+        with pytest.raises(StaleVersion):
+            claim_update(claim=second, by=editor, expected_version=1)
+        claim.refresh_from_db()
+        assert (claim.text_en, claim.version) == ("The partnership begins in 2027.", 2)
+
+    def test_an_edit_never_writes_the_status(self, claim, citation, editor):
+        stale_copy = Claim.objects.get(pk=claim.pk)
+        claim_change_status(claim=claim, to_status="accurate", rationale="x", by=editor, citations=[citation])
+        stale_copy.text_en = "edited"
+        claim_update(claim=stale_copy, by=editor, expected_version=None)
+        claim.refresh_from_db()
+        assert (claim.status_id, claim.text_en, claim.version) == ("accurate", "edited", 3)
+
+    def test_an_edit_with_a_passage_not_in_the_article_is_refused(self, claim, editor):
+        claim.text = "Oracle rachète OpenAI"
+        with pytest.raises(ValidationError) as exc:
+            claim_update(claim=claim, by=editor, expected_version=1)
+        assert "text" in exc.value.message_dict
+        claim.refresh_from_db()
+        assert (claim.text, claim.version) == ("ce partenariat démarre en 2027", 1)
+
+    def test_status_cannot_be_set_through_an_edit(self, claim, editor):
+        with pytest.raises(ValidationError) as exc:
+            claim_update(claim=claim, by=editor, expected_version=1, data={"status_id": "accurate"})
+        assert "status_id" in exc.value.message_dict
+        unchanged(claim)
+
+
+def test_marking_for_recheck_schedules_each_claim_and_bumps_its_version(claim, contributor):
+    count = claims_mark_for_recheck(claims=[claim], by=contributor, on=dt.date(2026, 1, 5))
+    claim.refresh_from_db()
+    assert (count, claim.recheck_on, claim.version) == (1, dt.date(2026, 1, 5), 2)
+    assert list(Claim.objects.recheck_due(dt.date(2026, 1, 5))) == [claim]
+    assert not Claim.objects.recheck_due(dt.date(2026, 1, 4)).exists()
+
+
+def test_retraction_is_a_status_change_that_keeps_the_claim(claim, editor):
+    claim_change_status(claim=claim, to_status="retracted", rationale="Recorded twice; see the other claim.", by=editor)
+    claim.refresh_from_db()
+    assert claim.status_id == "retracted"
+    assert StatusChange.objects.get(claim=claim).rationale.startswith("Recorded twice")
+
+
+def test_citations_used_by_history_cannot_be_deleted(claim, citation, editor):
+    from django.db.models import ProtectedError
+
+    claim_change_status(claim=claim, to_status="accurate", rationale="x", by=editor, citations=[citation])
+    with pytest.raises(ProtectedError):
+        citation.delete()
+    assert Citation.objects.filter(pk=citation.pk).exists()
