@@ -1,0 +1,217 @@
+"""Full-text search over a claim's words as stated, its English rendering and its summary.
+
+Both databases give the same results for the same data (claims.search states the rules):
+- SQLite: an FTS5 table over claims_claim (external content), kept in sync by triggers, with the
+  unicode61 tokenizer folding case and diacritics.
+- PostgreSQL: a GIN index on the tsvector of the three fields, parsed with the 'simple' configuration
+  (no stemming, no stop words, so French and English are treated alike) after folding case, diacritics
+  and punctuation with translate(). FOLD_FROM/FOLD_TO reproduce, character for character, what SQLite's
+  unicode61 tokenizer does for Latin, Greek, Cyrillic, punctuation and currency signs; they were read
+  from SQLite itself, so that PostgreSQL does not need the unaccent extension (nor a superuser).
+
+The query side (claims.search) folds the reader's words with this same table.
+"""
+
+from django.db import migrations
+
+FOLD_FROM = (
+    "!\"#$%&'()*+,-./:"
+    ";<=>?@ABCDEFGHIJ"
+    "KLMNOPQRSTUVWXYZ"
+    "[\\]^_`{|}~\u00a0\u00a1\u00a2\u00a3\u00a4\u00a5"
+    "\u00a6\u00a7\u00a8\u00a9\u00ab\u00ac\u00ad\u00ae\u00af\u00b0\u00b1\u00b4\u00b5\u00b6\u00b7\u00b8"
+    "\u00bb\u00bf\u00c0\u00c1\u00c2\u00c3\u00c4\u00c5\u00c6\u00c7\u00c8\u00c9\u00ca\u00cb\u00cc\u00cd"
+    "\u00ce\u00cf\u00d0\u00d1\u00d2\u00d3\u00d4\u00d5\u00d6\u00d7\u00d8\u00d9\u00da\u00db\u00dc\u00dd"
+    "\u00de\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef"
+    "\u00f1\u00f2\u00f3\u00f4\u00f5\u00f6\u00f7\u00f9\u00fa\u00fb\u00fc\u00fd\u00ff\u0100\u0101\u0102"
+    "\u0103\u0104\u0105\u0106\u0107\u0108\u0109\u010a\u010b\u010c\u010d\u010e\u010f\u0110\u0112\u0113"
+    "\u0114\u0115\u0116\u0117\u0118\u0119\u011a\u011b\u011c\u011d\u011e\u011f\u0120\u0121\u0122\u0123"
+    "\u0124\u0125\u0126\u0128\u0129\u012a\u012b\u012c\u012d\u012e\u012f\u0130\u0132\u0134\u0135\u0136"
+    "\u0137\u0139\u013a\u013b\u013c\u013d\u013e\u013f\u0141\u0143\u0144\u0145\u0146\u0147\u0148\u014a"
+    "\u014c\u014d\u014e\u014f\u0150\u0151\u0152\u0154\u0155\u0156\u0157\u0158\u0159\u015a\u015b\u015c"
+    "\u015d\u015e\u015f\u0160\u0161\u0162\u0163\u0164\u0165\u0166\u0168\u0169\u016a\u016b\u016c\u016d"
+    "\u016e\u016f\u0170\u0171\u0172\u0173\u0174\u0175\u0176\u0177\u0178\u0179\u017a\u017b\u017c\u017d"
+    "\u017e\u017f\u0181\u0182\u0184\u0186\u0187\u0189\u018a\u018b\u018e\u018f\u0190\u0191\u0193\u0194"
+    "\u0196\u0197\u0198\u019c\u019d\u019f\u01a0\u01a1\u01a2\u01a4\u01a6\u01a7\u01a9\u01ac\u01ae\u01af"
+    "\u01b0\u01b1\u01b2\u01b3\u01b5\u01b7\u01b8\u01bc\u01c4\u01c5\u01c7\u01c8\u01ca\u01cb\u01cd\u01ce"
+    "\u01cf\u01d0\u01d1\u01d2\u01d3\u01d4\u01d5\u01d6\u01d7\u01d8\u01d9\u01da\u01db\u01dc\u01de\u01df"
+    "\u01e0\u01e2\u01e4\u01e6\u01e7\u01e8\u01e9\u01ea\u01eb\u01ec\u01ed\u01ee\u01f0\u01f1\u01f2\u01f4"
+    "\u01f5\u01f6\u01f7\u01f8\u01f9\u01fa\u01fb\u01fc\u01fe\u0200\u0201\u0202\u0203\u0204\u0205\u0206"
+    "\u0207\u0208\u0209\u020a\u020b\u020c\u020d\u020e\u020f\u0210\u0211\u0212\u0213\u0214\u0215\u0216"
+    "\u0217\u0218\u0219\u021a\u021b\u021c\u021e\u021f\u0220\u0222\u0224\u0226\u0227\u0228\u0229\u022a"
+    "\u022b\u022c\u022d\u022e\u022f\u0230\u0231\u0232\u0233\u023a\u023b\u023d\u023e\u0241\u0243\u0244"
+    "\u0245\u0246\u0248\u024a\u024c\u024e\u0370\u0372\u0375\u0376\u037e\u0384\u0385\u0386\u0387\u0388"
+    "\u0389\u038a\u038c\u038e\u038f\u0391\u0392\u0393\u0394\u0395\u0396\u0397\u0398\u0399\u039a\u039b"
+    "\u039c\u039d\u039e\u039f\u03a0\u03a1\u03a3\u03a4\u03a5\u03a6\u03a7\u03a8\u03a9\u03aa\u03ab\u03c2"
+    "\u03cf\u03d0\u03d1\u03d5\u03d6\u03d8\u03da\u03dc\u03de\u03e0\u03e2\u03e4\u03e6\u03e8\u03ea\u03ec"
+    "\u03ee\u03f0\u03f1\u03f4\u03f5\u03f6\u03f7\u03f9\u03fa\u03fd\u03fe\u03ff\u0400\u0401\u0402\u0403"
+    "\u0404\u0405\u0406\u0407\u0408\u0409\u040a\u040b\u040c\u040d\u040e\u040f\u0410\u0411\u0412\u0413"
+    "\u0414\u0415\u0416\u0417\u0418\u0419\u041a\u041b\u041c\u041d\u041e\u041f\u0420\u0421\u0422\u0423"
+    "\u0424\u0425\u0426\u0427\u0428\u0429\u042a\u042b\u042c\u042d\u042e\u042f\u0460\u0462\u0464\u0466"
+    "\u0468\u046a\u046c\u046e\u0470\u0472\u0474\u0476\u0478\u047a\u047c\u047e\u0480\u0482\u0483\u0484"
+    "\u0485\u0486\u0487\u0488\u0489\u048a\u048c\u048e\u0490\u0492\u0494\u0496\u0498\u049a\u049c\u049e"
+    "\u04a0\u04a2\u04a4\u04a6\u04a8\u04aa\u04ac\u04ae\u04b0\u04b2\u04b4\u04b6\u04b8\u04ba\u04bc\u04be"
+    "\u04c0\u04c1\u04c3\u04c5\u04c7\u04c9\u04cb\u04cd\u04d0\u04d2\u04d4\u04d6\u04d8\u04da\u04dc\u04de"
+    "\u04e0\u04e2\u04e4\u04e6\u04e8\u04ea\u04ec\u04ee\u04f0\u04f2\u04f4\u04f6\u04f8\u04fa\u04fc\u04fe"
+    "\u0500\u0502\u0504\u0506\u0508\u050a\u050c\u050e\u0510\u0512\u0514\u0516\u0518\u051a\u051c\u051e"
+    "\u0520\u0522\u0524\u0526\u1e00\u1e01\u1e02\u1e03\u1e04\u1e05\u1e06\u1e07\u1e08\u1e09\u1e0a\u1e0b"
+    "\u1e0c\u1e0d\u1e0e\u1e0f\u1e10\u1e11\u1e12\u1e13\u1e14\u1e15\u1e16\u1e17\u1e18\u1e19\u1e1a\u1e1b"
+    "\u1e1c\u1e1d\u1e1e\u1e1f\u1e20\u1e21\u1e22\u1e23\u1e24\u1e25\u1e26\u1e27\u1e28\u1e29\u1e2a\u1e2b"
+    "\u1e2c\u1e2d\u1e2e\u1e2f\u1e30\u1e31\u1e32\u1e33\u1e34\u1e35\u1e36\u1e37\u1e38\u1e39\u1e3a\u1e3b"
+    "\u1e3c\u1e3d\u1e3e\u1e3f\u1e40\u1e41\u1e42\u1e43\u1e44\u1e45\u1e46\u1e47\u1e48\u1e49\u1e4a\u1e4b"
+    "\u1e4c\u1e4d\u1e4e\u1e4f\u1e50\u1e51\u1e52\u1e53\u1e54\u1e55\u1e56\u1e57\u1e58\u1e59\u1e5a\u1e5b"
+    "\u1e5c\u1e5d\u1e5e\u1e5f\u1e60\u1e61\u1e62\u1e63\u1e64\u1e65\u1e66\u1e67\u1e68\u1e69\u1e6a\u1e6b"
+    "\u1e6c\u1e6d\u1e6e\u1e6f\u1e70\u1e71\u1e72\u1e73\u1e74\u1e75\u1e76\u1e77\u1e78\u1e79\u1e7a\u1e7b"
+    "\u1e7c\u1e7d\u1e7e\u1e7f\u1e80\u1e81\u1e82\u1e83\u1e84\u1e85\u1e86\u1e87\u1e88\u1e89\u1e8a\u1e8b"
+    "\u1e8c\u1e8d\u1e8e\u1e8f\u1e90\u1e91\u1e92\u1e93\u1e94\u1e95\u1e96\u1e97\u1e98\u1e99\u1e9b\u1e9e"
+    "\u1ea0\u1ea1\u1ea2\u1ea3\u1ea4\u1ea5\u1ea6\u1ea7\u1ea8\u1ea9\u1eaa\u1eab\u1eac\u1ead\u1eae\u1eaf"
+    "\u1eb0\u1eb1\u1eb2\u1eb3\u1eb4\u1eb5\u1eb6\u1eb7\u1eb8\u1eb9\u1eba\u1ebb\u1ebc\u1ebd\u1ebe\u1ebf"
+    "\u1ec0\u1ec1\u1ec2\u1ec3\u1ec4\u1ec5\u1ec6\u1ec7\u1ec8\u1ec9\u1eca\u1ecb\u1ecc\u1ecd\u1ece\u1ecf"
+    "\u1ed0\u1ed1\u1ed2\u1ed3\u1ed4\u1ed5\u1ed6\u1ed7\u1ed8\u1ed9\u1eda\u1edb\u1edc\u1edd\u1ede\u1edf"
+    "\u1ee0\u1ee1\u1ee2\u1ee3\u1ee4\u1ee5\u1ee6\u1ee7\u1ee8\u1ee9\u1eea\u1eeb\u1eec\u1eed\u1eee\u1eef"
+    "\u1ef0\u1ef1\u1ef2\u1ef3\u1ef4\u1ef5\u1ef6\u1ef7\u1ef8\u1ef9\u1efa\u1efc\u1efe\u2000\u2001\u2002"
+    "\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u200e\u200f\u2010\u2011\u2012"
+    "\u2013\u2014\u2015\u2016\u2017\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2020\u2021\u2022"
+    "\u2023\u2024\u2025\u2026\u2027\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u202f\u2030\u2031\u2032"
+    "\u2033\u2034\u2035\u2036\u2037\u2038\u2039\u203a\u203b\u203c\u203d\u203e\u203f\u2040\u2041\u2042"
+    "\u2043\u2044\u2045\u2046\u2047\u2048\u2049\u204a\u204b\u204c\u204d\u204e\u204f\u2050\u2051\u2052"
+    "\u2053\u2054\u2055\u2056\u2057\u2058\u2059\u205a\u205b\u205c\u205d\u205e\u205f\u2060\u2061\u2062"
+    "\u2063\u2064\u206a\u206b\u206c\u206d\u206e\u206f\u20a0\u20a1\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7"
+    "\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad\u20ae\u20af\u20b0\u20b1\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7"
+    "\u20b8\u20b9"
+)
+FOLD_TO = (
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020abcdefghij"
+    "klmnopqrstuvwxyz"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u03bc\u0020\u0020\u0020"
+    "\u0020\u0020aaaaaa\u00e6ceeeeii"
+    "ii\u00f0nooooo\u0020\u00f8uuuuy"
+    "\u00feaaaaaaceeeeiiii"
+    "nooooo\u0020uuuuyyaaa"
+    "aaaccccccccdd\u0111ee"
+    "eeeeeeeegggggggg"
+    "hh\u0127iiiiiiiii\u0133jjk"
+    "kllllll\u0140\u0142nnnnnn\u014b"
+    "oooooo\u0153rrrrrrsss"
+    "ssssstttt\u0167uuuuuu"
+    "uuuuuuwwyyyzzzzz"
+    "zs\u0253\u0183\u0185\u0254\u0188\u0256\u0257\u018c\u01dd\u0259\u025b\u0192\u0260\u0263"
+    "\u0269\u0268\u0199\u026f\u0272\u0275oo\u01a3\u01a5\u0280\u01a8\u0283\u01ad\u0288u"
+    "u\u028a\u028b\u01b4\u01b6\u0292\u01b9\u01bd\u01c6\u01c6\u01c9\u01c9\u01cc\u01ccaa"
+    "iioouuuuuuuuuuaa"
+    "\u01e1\u01e3\u01e5ggkkoooo\u01efj\u01f3\u01f3g"
+    "g\u0195\u01bfnnaa\u01fd\u01ffaaaaeee"
+    "eiiiioooorrrruuu"
+    "usstt\u021dhh\u019e\u0223\u0225aaeeo"
+    "oooooooyy\u2c65\u023c\u019a\u2c66\u0242\u0180\u0289"
+    "\u028c\u0247\u0249\u024b\u024d\u024f\u0371\u0373\u0020\u0377\u0020\u0020\u0020\u03ac\u0020\u03ad"
+    "\u03ae\u03af\u03cc\u03cd\u03ce\u03b1\u03b2\u03b3\u03b4\u03b5\u03b6\u03b7\u03b8\u03b9\u03ba\u03bb"
+    "\u03bc\u03bd\u03be\u03bf\u03c0\u03c1\u03c3\u03c4\u03c5\u03c6\u03c7\u03c8\u03c9\u03ca\u03cb\u03c3"
+    "\u03d7\u03b2\u03b8\u03c6\u03c0\u03d9\u03db\u03dd\u03df\u03e1\u03e3\u03e5\u03e7\u03e9\u03eb\u03ed"
+    "\u03ef\u03ba\u03c1\u03b8\u03b5\u0020\u03f8\u03f2\u03fb\u037b\u037c\u037d\u0450\u0451\u0452\u0453"
+    "\u0454\u0455\u0456\u0457\u0458\u0459\u045a\u045b\u045c\u045d\u045e\u045f\u0430\u0431\u0432\u0433"
+    "\u0434\u0435\u0436\u0437\u0438\u0439\u043a\u043b\u043c\u043d\u043e\u043f\u0440\u0441\u0442\u0443"
+    "\u0444\u0445\u0446\u0447\u0448\u0449\u044a\u044b\u044c\u044d\u044e\u044f\u0461\u0463\u0465\u0467"
+    "\u0469\u046b\u046d\u046f\u0471\u0473\u0475\u0477\u0479\u047b\u047d\u047f\u0481\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u048b\u048d\u048f\u0491\u0493\u0495\u0497\u0499\u049b\u049d\u049f"
+    "\u04a1\u04a3\u04a5\u04a7\u04a9\u04ab\u04ad\u04af\u04b1\u04b3\u04b5\u04b7\u04b9\u04bb\u04bd\u04bf"
+    "\u04cf\u04c2\u04c4\u04c6\u04c8\u04ca\u04cc\u04ce\u04d1\u04d3\u04d5\u04d7\u04d9\u04db\u04dd\u04df"
+    "\u04e1\u04e3\u04e5\u04e7\u04e9\u04eb\u04ed\u04ef\u04f1\u04f3\u04f5\u04f7\u04f9\u04fb\u04fd\u04ff"
+    "\u0501\u0503\u0505\u0507\u0509\u050b\u050d\u050f\u0511\u0513\u0515\u0517\u0519\u051b\u051d\u051f"
+    "\u0521\u0523\u0525\u0527aabbbbbbccdd"
+    "ddddddddeeeeeeee"
+    "eeffgghhhhhhhhhh"
+    "iiiikkkkkkllllll"
+    "llmmmmmmnnnnnnnn"
+    "oooooooopppprrrr"
+    "rrrrsssssssssstt"
+    "ttttttuuuuuuuuuu"
+    "vvvvwwwwwwwwwwxx"
+    "xxyyzzzzzzhtwys\u00df"
+    "aaaaaaaaaaaaaaaa"
+    "aaaaaaaaeeeeeeee"
+    "eeeeeeeeiiiioooo"
+    "oooooooooooooooo"
+    "oooouuuuuuuuuuuu"
+    "uuyyyyyyyy\u1efb\u1efd\u1eff\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020\u0020"
+    "\u0020\u0020"
+)
+
+
+def _sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+PG_FORWARD = [
+    # Immutable, so that it may define an index; the query in claims.search repeats this expression
+    # exactly, so the planner can use the index.
+    f"""CREATE FUNCTION claims_search_document(a text, b text, c text) RETURNS tsvector
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT to_tsvector('simple'::regconfig,
+                  translate(a || ' ' || b || ' ' || c, {_sql_literal(FOLD_FROM)}, {_sql_literal(FOLD_TO)})) $$""",
+    # Serves claims.search.search_claims on PostgreSQL.
+    "CREATE INDEX claims_claim_search ON claims_claim USING gin (claims_search_document(text, text_en, summary))",
+]
+PG_BACKWARD = [
+    "DROP INDEX IF EXISTS claims_claim_search",
+    "DROP FUNCTION IF EXISTS claims_search_document(text, text, text)",
+]
+
+SQLITE_FORWARD = [
+    # Serves claims.search.search_claims on SQLite; rowid is the claim's id.
+    """CREATE VIRTUAL TABLE claims_claim_fts USING fts5(
+        text, text_en, summary,
+        content='claims_claim', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER claims_claim_fts_insert AFTER INSERT ON claims_claim BEGIN
+        INSERT INTO claims_claim_fts(rowid, text, text_en, summary) VALUES (new.id, new.text, new.text_en, new.summary);
+    END""",
+    # An external-content FTS5 table forgets a row by being told its old values.
+    """CREATE TRIGGER claims_claim_fts_delete AFTER DELETE ON claims_claim BEGIN
+        INSERT INTO claims_claim_fts(claims_claim_fts, rowid, text, text_en, summary)
+            VALUES ('delete', old.id, old.text, old.text_en, old.summary);
+    END""",
+    """CREATE TRIGGER claims_claim_fts_update AFTER UPDATE OF text, text_en, summary ON claims_claim BEGIN
+        INSERT INTO claims_claim_fts(claims_claim_fts, rowid, text, text_en, summary)
+            VALUES ('delete', old.id, old.text, old.text_en, old.summary);
+        INSERT INTO claims_claim_fts(rowid, text, text_en, summary) VALUES (new.id, new.text, new.text_en, new.summary);
+    END""",
+    # Claims that existed before this migration.
+    "INSERT INTO claims_claim_fts(claims_claim_fts) VALUES ('rebuild')",
+]
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS claims_claim_fts_insert",
+    "DROP TRIGGER IF EXISTS claims_claim_fts_delete",
+    "DROP TRIGGER IF EXISTS claims_claim_fts_update",
+    "DROP TABLE IF EXISTS claims_claim_fts",
+]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            # params=None: the fold table contains '%', which must not be read as a placeholder.
+            schema_editor.execute(statement, params=None)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("claims", "0002_statuses_groups_history_guard")]
+
+    operations = [
+        migrations.RunPython(
+            _run({"postgresql": PG_FORWARD, "sqlite": SQLITE_FORWARD}),
+            _run({"postgresql": PG_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+        ),
+    ]
