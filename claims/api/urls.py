@@ -1,4 +1,28 @@
-"""The REST API under /api/v1/."""
+"""The REST API under /api/v1/ (see docs/api.md)."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from claims.api import views
+from claims.api.errors import not_found
 
 app_name = "api"
-urlpatterns: list = []
+
+router = SimpleRouter()
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("statuses", views.StatusViewSet, basename="status")
+
+urlpatterns = [
+    *router.urls,
+    path("claimreview/feed/", views.ClaimReviewFeedView.as_view(), name="claimreview-feed"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI from drf_spectacular_sidecar's static files, with its start-up script served as a file
+    # (no inline script, no other host).
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # Anything else under /api/v1/ ending in a slash: the API's JSON 404. (Without the slash, Django's
+    # APPEND_SLASH redirect comes first.)
+    re_path(r"^(?:.*/)?$", not_found),
+]

@@ -1,0 +1,535 @@
+"""Thin viewsets: shape the queryset, check the role, hand writes to claims.services.
+
+Who sees drafts: users holding `claims.view_claim` (the contributors and editors groups) can read a draft
+claim at claims/{id}/ and its history, edit it, and list drafts with `?visibility=draft` (or `all`).
+Everyone else, including staff without a group, gets 404 for a draft. Lists, CSV, articles and the
+ClaimReview endpoints show published claims unless a draft-reader asks otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from claims import claimreview
+from claims.api import serializers as api
+from claims.api.conditional import make_etag, not_modified, set_validators
+from claims.api.filters import ClaimFilter, can_see_drafts
+from claims.api.renderers import CSVRenderer, claim_row, csv_lines
+from claims.api.schema import ERRORS_READ, ERRORS_WRITE
+from claims.models import (
+    Article,
+    Citation,
+    Claim,
+    DateMention,
+    Quantity,
+    Source,
+    StatusChange,
+    VerificationStatus,
+)
+from claims.services import claim_change_status, claim_create, claim_update
+
+ID_PATTERN = "[0-9]{1,18}"  # larger ids cannot exist in a bigint column; they get the API's 404
+
+
+def claim_queryset_for_display(queryset):
+    """Everything ClaimSerializer reads, in a fixed number of queries whatever the page size:
+    the claims (with article, status and attributed source joined), then one query each for
+    entities, quantities, dates and citations."""
+    return (
+        queryset.select_related("article", "status", "attributed_to")
+        .defer("article__text")
+        .prefetch_related(
+            Prefetch("entities", queryset=Source.objects.only("id", "slug", "name", "kind")),
+            Prefetch("quantities", queryset=Quantity.objects.order_by("position", "id")),
+            Prefetch("dates", queryset=DateMention.objects.order_by("position", "id")),
+            Prefetch("citations", queryset=Citation.objects.order_by("published_on", "id")),
+        )
+    )
+
+
+def _claim_etag(claim: Claim) -> str:
+    # Readable on purpose: "id.version.updated_at" lets If-Match carry the version a write expects.
+    return f'"{claim.pk}.{claim.version}.{int(claim.updated_at.timestamp() * 1_000_000)}"'
+
+
+_IF_MATCH = re.compile(r'^\s*(?:W/)?"?(?:(?P<id>\d+)\.)?(?P<version>\d{1,9})(?:\.\d+)?"?\s*$')
+
+
+def expected_version(request, claim: Claim, body_version: int | None) -> int:
+    """The version the client saw: `version` in the body or If-Match (our ETag, or a bare version)."""
+    header = request.headers.get("If-Match")
+    header_version = None
+    if header:
+        match = _IF_MATCH.match(header)
+        if not match or (match["id"] and int(match["id"]) != claim.pk):
+            raise ValidationError({"If-Match": ["Send this claim's ETag, or the version you read, as If-Match."]})
+        header_version = int(match["version"])
+    if body_version is not None and header_version is not None and body_version != header_version:
+        raise ValidationError({"version": ["The body's version and If-Match disagree."]})
+    version = body_version if body_version is not None else header_version
+    if version is None:
+        raise ValidationError({"version": ["Send the version you read (body `version` or If-Match): see 409."]})
+    return version
+
+
+class JSONErrorsMixin:
+    def handle_exception(self, exc):
+        # Errors are JSON even when the client asked for CSV, so that they keep the one error shape.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+
+class ClaimPermission(permissions.BasePermission):
+    """Reads: anyone. Create: claims.add_claim. Edit: claims.change_claim. Status: a status permission
+    (which statuses the role may set is the service's rule). Anonymous writers get 401."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if view.action == "change_status":
+            return user.has_perm("claims.set_review_status") or user.has_perm("claims.set_verdict")
+        if view.action == "create":
+            return user.has_perm("claims.add_claim")
+        return user.has_perm("claims.change_claim")
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter(
+        "format", OpenApiTypes.STR, enum=["json", "csv"], description="csv: every matching claim, one row each."
+    ),
+]
+
+CONDITIONAL_HEADERS = [
+    OpenApiParameter("If-None-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="An ETag you hold."),
+]
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The claim's ETag (or version) you read."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Published claims, filtered",
+        parameters=LIST_PARAMETERS + CONDITIONAL_HEADERS,
+        responses={
+            (200, "application/json"): api.ClaimSerializer(many=True),
+            (200, "text/csv"): OpenApiTypes.STR,
+            304: OpenApiResponse(description="Not modified."),
+            **ERRORS_READ,
+        },
+    ),
+    retrieve=extend_schema(
+        summary="One claim",
+        parameters=CONDITIONAL_HEADERS,
+        responses={200: api.ClaimSerializer, 304: OpenApiResponse(description="Not modified."), **ERRORS_READ},
+    ),
+    create=extend_schema(
+        summary="Record a claim (contributors and editors)",
+        request=api.ClaimWriteSerializer,
+        responses={201: api.ClaimSerializer, **ERRORS_WRITE},
+    ),
+    update=extend_schema(
+        summary="Replace a claim's fields",
+        parameters=[IF_MATCH],
+        request=api.ClaimWriteSerializer,
+        responses={200: api.ClaimSerializer, **ERRORS_WRITE},
+    ),
+    partial_update=extend_schema(
+        summary="Edit some of a claim's fields",
+        parameters=[IF_MATCH],
+        request=api.ClaimWriteSerializer,
+        responses={200: api.ClaimSerializer, **ERRORS_WRITE},
+    ),
+)
+class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
+    serializer_class = api.ClaimSerializer
+    filterset_class = ClaimFilter
+    permission_classes = [ClaimPermission]
+    lookup_value_regex = ID_PATTERN
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    known_count: int | None = None
+
+    def get_queryset(self):
+        if can_see_drafts(self.request.user):
+            return Claim.objects.all()
+        return Claim.objects.published()
+
+    def get_renderers(self):
+        if getattr(self, "action", None) == "list":
+            return [JSONRenderer(), CSVRenderer()]
+        return [JSONRenderer()]
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    # ------------------------------------------------------------------------------------- reads
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        # One aggregate gives the validators and the paginator's count; it joins only what the filters need.
+        stats = queryset.aggregate(count=Count("pk"), last=Max("updated_at"))
+        fmt = request.accepted_renderer.format
+        etag = make_etag("claims", fmt, sorted(request.query_params.lists()), stats["count"], stats["last"])
+        if response := not_modified(request, etag=etag, last_modified=stats["last"]):
+            return set_validators(response, etag=etag, last_modified=stats["last"])
+        if fmt == "csv":
+            response = self._csv(request, queryset)
+        else:
+            self.known_count = stats["count"]
+            page = self.paginate_queryset(claim_queryset_for_display(queryset))
+            response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return set_validators(response, etag=etag, last_modified=stats["last"])
+
+    def _csv(self, request, queryset):
+        rows = (
+            claim_row(claim, request.build_absolute_uri(claim.get_absolute_url()))
+            # In chunks with their prefetches: memory stays flat however many claims match.
+            for claim in claim_queryset_for_display(queryset).iterator(chunk_size=500)
+        )
+        response = StreamingHttpResponse(
+            (line.encode("utf-8") for line in csv_lines(rows)), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="claims.csv"'
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        claim = self.get_object()
+        etag = _claim_etag(claim)
+        if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
+            return set_validators(response, etag=etag, last_modified=claim.updated_at)
+        return self._claim_response(claim)
+
+    def get_object(self):
+        # The row only, with what the ETag needs; children are fetched when the body is rendered.
+        queryset = self.get_queryset().select_related("article", "status", "attributed_to").defer("article__text")
+        claim = get_object_or_404(queryset, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, claim)
+        return claim
+
+    def _claim_response(self, claim: Claim, *, status_code=status.HTTP_200_OK, headers=None):
+        prefetch_related_objects([claim], *claim_queryset_for_display(Claim.objects.none())._prefetch_related_lookups)
+        response = Response(self.get_serializer(claim).data, status=status_code, headers=headers)
+        return set_validators(response, etag=_claim_etag(claim), last_modified=claim.updated_at)
+
+    @extend_schema(
+        summary="The claim's status history: the public corrections log",
+        parameters=CONDITIONAL_HEADERS,
+        responses={
+            200: api.StatusChangeSerializer(many=True),
+            304: OpenApiResponse(description="Not modified."),
+            **ERRORS_READ,
+        },
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def history(self, request, pk=None):
+        claim = self.get_object()
+        etag = make_etag("history", _claim_etag(claim))
+        if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
+            return set_validators(response, etag=etag, last_modified=claim.updated_at)
+        changes = (
+            StatusChange.objects.filter(claim=claim)
+            .select_related("to_status")
+            .prefetch_related(Prefetch("citations", queryset=Citation.objects.only("id")))
+            .order_by("claim_version")
+        )
+        data = api.StatusChangeSerializer(changes, many=True, context=self.get_serializer_context()).data
+        return set_validators(Response(data), etag=etag, last_modified=claim.updated_at)
+
+    @extend_schema(
+        summary="The claim as schema.org ClaimReview (JSON-LD)",
+        parameters=CONDITIONAL_HEADERS,
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            304: OpenApiResponse(description="Not modified."),
+            **ERRORS_READ,
+        },
+    )
+    @action(detail=True, methods=["get"], url_path="claimreview")
+    def claim_review(self, request, pk=None):
+        # Public markup: published claims only, whoever asks.
+        claim = get_object_or_404(claimreview.claim_review_queryset(Claim.objects.published()), pk=pk)
+        etag = make_etag("claimreview", _claim_etag(claim))
+        if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
+            return set_validators(response, etag=etag, last_modified=claim.updated_at)
+        data = claimreview.claim_review(claim, base_url=request.build_absolute_uri("/"))
+        return set_validators(Response(data), etag=etag, last_modified=claim.updated_at)
+
+    # ------------------------------------------------------------------------------------ writes
+
+    def create(self, request, *args, **kwargs):
+        serializer = api.ClaimWriteSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        with _integrity_as_400():
+            claim = claim_create(by=request.user, entities=data["entities"] or (), **data["fields"])
+            _write_children(claim, data)
+        claim = self.get_queryset().select_related("article", "status", "attributed_to").get(pk=claim.pk)
+        location = reverse("api:claim-detail", kwargs={"pk": claim.pk})
+        return self._claim_response(claim, status_code=status.HTTP_201_CREATED, headers={"Location": location})
+
+    def update(self, request, *args, **kwargs):
+        claim = self.get_object()
+        partial = kwargs.pop("partial", False)
+        serializer = api.ClaimWriteSerializer(
+            claim, data=request.data, partial=partial, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        version = expected_version(request, claim, data["version"])
+        with _integrity_as_400():
+            claim_update(claim=claim, by=request.user, expected_version=version, data=data["fields"])
+            if data["entities"] is not None:
+                claim.entities.set(data["entities"])
+            _write_children(claim, data)
+        claim = self.get_queryset().select_related("article", "status", "attributed_to").get(pk=claim.pk)
+        return self._claim_response(claim)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    @extend_schema(
+        summary="Change the claim's status (editors: verdicts; contributors: in review)",
+        parameters=[IF_MATCH],
+        request=api.StatusChangeWriteSerializer,
+        responses={200: api.ClaimSerializer, **ERRORS_WRITE},
+    )
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, pk=None):
+        claim = self.get_object()
+        serializer = api.StatusChangeWriteSerializer(
+            data=request.data, context={**self.get_serializer_context(), "claim": claim}
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        version = expected_version(request, claim, data.get("version"))
+        claim_change_status(
+            claim=claim,
+            to_status=data["status"],
+            rationale=data["rationale"],
+            by=request.user,
+            citations=data["citations"],
+            expected_version=version,
+        )
+        claim = self.get_queryset().select_related("article", "status", "attributed_to").get(pk=claim.pk)
+        return self._claim_response(claim)
+
+
+@contextmanager
+def _integrity_as_400():
+    """All or nothing; a database rule that the checks above could not see (two writers taking the same
+    slug at once) is the client's 400, not a 500."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise ValidationError(
+            {"non_field_errors": ["This change conflicts with data saved meanwhile (a slug or address taken)."]}
+        ) from None
+
+
+def _write_children(claim: Claim, data: dict) -> None:
+    """Replace the lists that were sent; the claim's version was raised by the service call before."""
+    if "quantities" in data:
+        claim.quantities.all().delete()
+        Quantity.objects.bulk_create(
+            Quantity(claim=claim, position=position, **item) for position, item in enumerate(data["quantities"])
+        )
+    if "dates" in data:
+        claim.dates.all().delete()
+        DateMention.objects.bulk_create(
+            DateMention(claim=claim, position=position, **item) for position, item in enumerate(data["dates"])
+        )
+    if "citations" in data:
+        existing = {citation.pk: citation for citation in claim.citations.all()}
+        kept = {item["id"] for item in data["citations"] if "id" in item}
+        claim.citations.filter(pk__in=set(existing) - kept).delete()
+        for item in data["citations"]:
+            fields = {name: value for name, value in item.items() if name != "id"}
+            if "id" in item:
+                citation = existing[item["id"]]
+                for name, value in fields.items():
+                    setattr(citation, name, value)
+                citation.save()
+            else:
+                Citation.objects.create(claim=claim, **fields)
+
+
+class ValuesETagMixin:
+    """ETag for tables without an `updated_at` (articles, sources, statuses): a digest of the listed rows'
+    values, read with values_list() (no model instances, no serialization)."""
+
+    etag_fields: tuple[str, ...] = ()
+
+    def values_etag(self, queryset, *extra) -> str:
+        return make_etag(self.basename, *extra, list(queryset.values_list(*self.etag_fields)))
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        etag = self.values_etag(queryset, sorted(request.query_params.lists()), *self.extra_etag_parts())
+        if response := not_modified(request, etag=etag, last_modified=None):
+            return set_validators(response, etag=etag, last_modified=None)
+        return set_validators(super().list(request, *args, **kwargs), etag=etag, last_modified=None)
+
+    def retrieve(self, request, *args, **kwargs):
+        queryset = self.get_queryset().filter(pk=kwargs["pk"])
+        etag = self.values_etag(queryset, *self.extra_etag_parts(article=kwargs["pk"]))
+        if response := not_modified(request, etag=etag, last_modified=None):
+            return set_validators(response, etag=etag, last_modified=None)
+        return set_validators(super().retrieve(request, *args, **kwargs), etag=etag, last_modified=None)
+
+    def extra_etag_parts(self, **scope) -> tuple:
+        return ()
+
+
+def _read_docs(serializer, detail_serializer=None, summary=""):
+    return dict(
+        list=extend_schema(
+            summary=f"{summary}: list",
+            parameters=CONDITIONAL_HEADERS,
+            responses={200: serializer(many=True), 304: OpenApiResponse(description="Not modified."), **ERRORS_READ},
+        ),
+        retrieve=extend_schema(
+            summary=f"{summary}: one",
+            parameters=CONDITIONAL_HEADERS,
+            responses={
+                200: detail_serializer or serializer,
+                304: OpenApiResponse(description="Not modified."),
+                **ERRORS_READ,
+            },
+        ),
+    )
+
+
+def _published_claims():
+    return Claim.objects.published().aggregate(count=Count("pk"), last=Max("updated_at"))
+
+
+@extend_schema_view(**_read_docs(api.ArticleSerializer, api.ArticleDetailSerializer, "Articles"))
+class ArticleViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelViewSet):
+    """Articles, with the number of their published claims; one article with its text and published claims."""
+
+    lookup_value_regex = ID_PATTERN
+    etag_fields = ("id", "slug", "title", "publisher__name", "language", "published_on", "url")
+
+    def get_queryset(self):
+        published = Q(claims__visibility=Claim.Visibility.PUBLISHED)
+        queryset = (
+            Article.objects.select_related("publisher")
+            .annotate(published_claims=Count("claims", filter=published))
+            .order_by("-published_on", "id")
+        )
+        if self.action == "retrieve":
+            return queryset.prefetch_related(
+                Prefetch(
+                    "claims",
+                    queryset=claim_queryset_for_display(Claim.objects.published()).order_by("start", "id"),
+                    to_attr="published_claim_list",
+                )
+            )
+        return queryset.defer("text")
+
+    def get_serializer_class(self):
+        return api.ArticleDetailSerializer if self.action == "retrieve" else api.ArticleSerializer
+
+    def values_etag(self, queryset, *extra):
+        # Annotations are not needed for the digest; the published claims' stats stand for them.
+        return make_etag("articles", *extra, list(queryset.order_by().values_list(*self.etag_fields)))
+
+    def extra_etag_parts(self, **scope):
+        claims = Claim.objects.published()
+        if "article" in scope:
+            claims = claims.filter(article_id=scope["article"])
+            text = Article.objects.filter(pk=scope["article"]).values_list("text", flat=True).first()
+            return (hash_text(text), claims.aggregate(count=Count("pk"), last=Max("updated_at")))
+        return (claims.aggregate(count=Count("pk"), last=Max("updated_at")),)
+
+
+def hash_text(text: str | None) -> str:
+    return hashlib.sha256((text or "").encode()).hexdigest()
+
+
+@extend_schema_view(**_read_docs(api.SourceSerializer, summary="Sources (outlets, companies, people)"))
+class SourceViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Source.objects.order_by("name", "id")
+    serializer_class = api.SourceSerializer
+    lookup_value_regex = ID_PATTERN
+    etag_fields = ("id", "slug", "name", "kind", "url", "description")
+
+
+@extend_schema_view(**_read_docs(api.StatusSerializer, summary="The verification scale"))
+class StatusViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = VerificationStatus.objects.order_by("order", "code")
+    serializer_class = api.StatusSerializer
+    pagination_class = None  # a handful of rows: the whole scale at once
+    lookup_value_regex = "[a-z0-9_-]{1,40}"
+    etag_fields = tuple(api.StatusSerializer.Meta.fields)
+
+
+class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
+    """Every published claim with a verdict as one schema.org DataFeed of ClaimReviews.
+
+    Accepts the claims list's filters (e.g. `updated_since` for an incremental pull)."""
+
+    filterset_class = ClaimFilter
+    pagination_class = None
+
+    def get_queryset(self):
+        return Claim.objects.published().filter(status__is_verdict=True)
+
+    @extend_schema(
+        summary="All published verdicts as a schema.org DataFeed of ClaimReview",
+        parameters=CONDITIONAL_HEADERS,
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            304: OpenApiResponse(description="Not modified."),
+            **ERRORS_READ,
+        },
+    )
+    def get(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        stats = queryset.aggregate(count=Count("pk"), last=Max("updated_at"))
+        etag = make_etag("feed", sorted(request.query_params.lists()), stats["count"], stats["last"])
+        if response := not_modified(request, etag=etag, last_modified=stats["last"]):
+            return set_validators(response, etag=etag, last_modified=stats["last"])
+        base_url = request.build_absolute_uri("/")
+        elements = [
+            claimreview.claim_review(claim, base_url=base_url)
+            for claim in claimreview.claim_review_queryset(queryset).defer("article__text")
+        ]
+        feed = {
+            "@context": "https://schema.org",
+            "@type": "DataFeed",
+            "name": f"{settings.FACTCHECK_PUBLISHER_NAME} fact-checks",
+            "url": request.build_absolute_uri(),
+            "dataFeedElement": elements,
+        }
+        if stats["last"]:
+            feed["dateModified"] = stats["last"].isoformat()
+        return set_validators(Response(feed), etag=etag, last_modified=stats["last"])
