@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
@@ -31,6 +32,9 @@ from claims.models import (
     StatusChange,
     VerificationStatus,
 )
+
+# Django 6 will assume https for an address typed without a scheme; choose it now.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def history_rows(claim: Claim):
@@ -62,6 +66,7 @@ def status_badge(status: VerificationStatus) -> str:
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ("name", "kind", "slug", "url")
     list_filter = ("kind",)
     search_fields = ("name", "slug", "description")
@@ -70,6 +75,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ("title", "publisher", "language", "published_on", "claim_count")
     list_filter = ("language", "publisher")
     list_select_related = ("publisher",)
@@ -109,6 +115,7 @@ class DateMentionInline(admin.TabularInline):
 
 
 class CitationInline(admin.StackedInline):
+    formfield_overrides = URL_FIELDS
     model = Citation
     extra = 0
     fields = (
@@ -261,6 +268,11 @@ class ClaimAdmin(admin.ModelAdmin):
         except ValidationError as exc:
             self.message_user(request, "Nothing was saved: " + "; ".join(exc.messages), messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        claim = self.get_object(request, unquote(object_id))
+        has_history = claim is not None and claim.history.exists()
+        return super().delete_view(request, object_id, {**(extra_context or {}), "claim_has_history": has_history})
 
     # --- status page ---
 
