@@ -765,7 +765,8 @@ class _Writer:
 
     @staticmethod
     def save_row(row) -> None:
-        row.full_clean()
+        # Already full_clean'ed in the first phase with these very values; cleaning again would repeat one
+        # query per check constraint. The database constraints still guard the write.
         row.save()
 
     def sync_citations(self, claim: Claim, spec: _ClaimSpec) -> dict[str, Citation]:
