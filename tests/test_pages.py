@@ -4,12 +4,18 @@ corrections log and its feed, the sitemap, robots.txt and the home page."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
-from claims import services
-from claims.models import Article, Citation, Claim, Source
+from claims import formatting, services
+from claims.models import Article, Citation, Claim, DateMention, Quantity, Source, VerificationStatus
 
 # Passages of the seed article, verbatim.
 SEED_TEXT = (
@@ -70,3 +76,772 @@ def set_status(claim: Claim, code: str, rationale: str, *, citations=(), effecti
 @pytest.fixture
 def outlet(db):
     return Source.objects.create(slug="wsj-pages", name="The Wall Street Journal", kind=Source.Kind.OUTLET)
+
+
+# --- a newsroom's worth of claims ------------------------------------------------------------------
+
+WHEN_ARTICLE = dt.datetime(2025, 9, 11, 9, 0, tzinfo=dt.UTC)
+WHEN_CONFIRMED = dt.datetime(2025, 9, 23, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def newsroom(db, outlet):
+    """The seed article with five published claims (two overlapping) and one draft."""
+    publisher = Source.objects.create(
+        slug="blog-ia", name="Le blog IA", kind=Source.Kind.OUTLET, url="https://example.org/"
+    )
+    openai = Source.objects.create(slug="openai", name="OpenAI", kind=Source.Kind.COMPANY)
+    oracle = Source.objects.create(slug="oracle", name="Oracle", kind=Source.Kind.COMPANY)
+    broadcom = Source.objects.create(slug="broadcom", name="Broadcom", kind=Source.Kind.COMPANY)
+    article = make_article(publisher=publisher)
+
+    amount = make_claim(
+        article,
+        "D’un montant astronomique de 300 milliards de dollars sur 5 ans",
+        slug="amount",
+        text_en="An astronomical amount of 300 billion dollars over 5 years",
+        summary="OpenAI's Oracle contract is worth $300 billion over five years",
+        attributed_to=outlet,
+        attribution_as_stated="Selon le Wall Street Journal",
+        attribution_basis="people familiar with the matter",
+        uncertainty=Claim.Uncertainty.APPROXIMATION,
+        uncertainty_as_stated="sur 5 ans",
+    )
+    amount.entities.set([openai, oracle])
+    Quantity.objects.create(
+        claim=amount,
+        measure="contract value",
+        value=Decimal("300000000000"),
+        unit="USD",
+        qualifier=Quantity.Qualifier.APPROXIMATELY,
+        as_stated="300 milliards de dollars",
+    )
+    Quantity.objects.create(
+        claim=amount,
+        position=1,
+        measure="term",
+        value=Decimal("5"),
+        unit="year",
+        qualifier=Quantity.Qualifier.APPROXIMATELY,
+        as_stated="sur 5 ans",
+    )
+    wsj_report = cite(
+        amount,
+        "https://www.wsj.com/business/openai-oracle-sign-300-billion-computing-deal-among-biggest-in-history-ff27c8fe",
+        title="Oracle, OpenAI Sign $300 Billion Cloud Deal",
+        publisher="The Wall Street Journal",
+        published_on=dt.date(2025, 9, 10),
+        archived_url="https://archive.ph/fUGqA",
+        access=Citation.Access.READ_IN_COPY,
+        access_note="text read in the archived copy",
+        quote="OpenAI signed a contract with Oracle to purchase $300 billion in computing power over roughly "
+        "five years, people familiar with the matter said",
+        is_primary=True,
+    )
+    openai_post = cite(
+        amount,
+        "https://openai.com/index/five-new-stargate-sites/",
+        title="OpenAI, Oracle, and SoftBank expand Stargate with five new AI datacenter sites",
+        publisher="OpenAI",
+        published_on=dt.date(2025, 9, 23),
+        access=Citation.Access.ADDRESS_ONLY,
+        access_note="primary address; text read in a syndicated copy",
+    )
+    cite(
+        amount,
+        "https://genixplay.com/openai-and-oracle-reportedly-ink-historic-cloud-computing-deal",
+        stance=Citation.Stance.CONTEXT,
+        title="OpenAI and Oracle reportedly ink historic cloud computing deal",
+        publisher="genixplay",
+        quote="Oracle declined to comment. OpenAI did not respond",
+    )
+    set_status(
+        amount, "in_review", "Reported by the WSJ from anonymous sources; unconfirmed.", effective_at=WHEN_ARTICLE
+    )
+    set_status(
+        amount,
+        "accurate",
+        "OpenAI's own post confirmed a partnership exceeding $300 billion over five years.",
+        citations=[wsj_report, openai_post],
+        effective_at=WHEN_CONFIRMED,
+    )
+
+    start = make_claim(
+        article,
+        "ce partenariat démarre en 2027",
+        slug="start",
+        text_en="the partnership starts in 2027",
+        attributed_to=outlet,
+        attribution_as_stated="Selon le Wall Street Journal",
+        uncertainty=Claim.Uncertainty.ATTRIBUTION,
+        uncertainty_as_stated="Selon",
+        checkability=Claim.Checkability.CHECKABLE_LATER,
+        recheck_on=dt.date(2027, 6, 1),
+    )
+    DateMention.objects.create(
+        claim=start, role=DateMention.Role.STARTS, precision=DateMention.Precision.YEAR, year=2027, as_stated="2027"
+    )
+    start_report = cite(
+        start,
+        "https://the-decoder.com/openai-signs-300-billion-cloud-contract-with-oracle-according-to-wsj/",
+        title="OpenAI signs $300 billion cloud contract with Oracle, according to WSJ",
+        quote="The five-year contract begins in 2027",
+    )
+    set_status(start, "accurate", "Reported by several outlets citing the WSJ.", citations=[start_report])
+
+    # Overlaps "start": both passages share "démarre en 2027".
+    capacity = make_claim(
+        article,
+        "démarre en 2027 et prévoit jusqu’à 4,5 gigawatts de capacité",
+        slug="capacity",
+        text_en="starts in 2027 and provides for up to 4.5 gigawatts of capacity",
+        uncertainty=Claim.Uncertainty.BOUND,
+        uncertainty_as_stated="jusqu’à",
+    )
+    Quantity.objects.create(
+        claim=capacity,
+        measure="data centre capacity",
+        value=Decimal("4.5"),
+        upper_bound=Decimal("4.5"),
+        unit="GW",
+        qualifier=Quantity.Qualifier.UP_TO,
+        as_stated="jusqu’à 4,5 gigawatts",
+    )
+    set_status(capacity, "in_review", "Checking OpenAI's July announcement.")
+
+    chips = make_claim(
+        article,
+        "OpenAI préparerait aussi un contrat à 10 milliards de dollars avec Broadcom",
+        slug="broadcom",
+        text_en="OpenAI is reportedly preparing a $10 billion contract with Broadcom",
+        uncertainty=Claim.Uncertainty.REPORTED,
+        uncertainty_as_stated="préparerait",
+    )
+    chips.entities.set([openai, broadcom])
+    denial = cite(
+        chips,
+        "https://newsio.com/2025/10/13/broadcoms-chip-president-says-mystery-10-billion-customer-isnt-openai",
+        stance=Citation.Stance.REFUTES,
+        title="Broadcom's chip president says mystery $10 billion customer isn't OpenAI",
+        publisher="CNBC (mirrored copy)",
+        published_on=dt.date(2025, 10, 13),
+    )
+    set_status(chips, "misleading", "Broadcom later said the $10 billion order was not OpenAI's.", citations=[denial])
+
+    announced = make_claim(
+        article,
+        "Annoncé début 2025 avec SoftBank et MGX",
+        slug="announced",
+        text_en="Announced early 2025 with SoftBank and MGX",
+    )
+    DateMention.objects.create(
+        claim=announced,
+        role=DateMention.Role.ANNOUNCED,
+        precision=DateMention.Precision.EARLY_YEAR,
+        year=2025,
+        as_stated="début 2025",
+    )
+
+    draft = make_claim(
+        article,
+        "Project Stargate est un plan massif de 500 milliards de dollars",
+        slug="draft-stargate",
+        published=False,
+        text_en="Project Stargate is a massive $500 billion plan",
+    )
+    set_status(draft, "in_review", "DRAFT-ONLY REASON: still being checked.")
+    return {
+        "article": article,
+        "publisher": publisher,
+        "claims": {c.slug: c for c in (amount, start, capacity, chips, announced)},
+        "draft": draft,
+        "entities": {"openai": openai, "oracle": oracle, "broadcom": broadcom},
+    }
+
+
+def listed(response) -> list[str]:
+    """The claim pages linked from the list's results, in order."""
+    page = response.context["page"]
+    return [claim.slug for claim in page] if page is not None else []
+
+
+def reload(claim: Claim) -> Claim:
+    return Claim.objects.get(pk=claim.pk)
+
+
+class WellFormed(HTMLParser):
+    """Fails on any end tag that does not close the innermost open element (crossed or stray tags)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        self.stack.pop()
+
+
+def assert_well_formed(html: str) -> None:
+    parser = WellFormed()
+    parser.feed(html)
+    parser.close()
+    assert parser.stack == [], f"unclosed: {parser.stack}"
+
+
+class TextOf(HTMLParser):
+    """The text inside the first element with a given class, skipping elements with another class."""
+
+    def __init__(self, container: str, skip: str):
+        super().__init__()
+        self.container, self.skip = container, skip
+        self.depth = 0  # inside the container
+        self.skipping = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth:
+            if tag not in WellFormed.VOID:
+                self.depth += 1
+                if self.skipping or self.skip in classes:
+                    self.skipping += 1
+            if tag == "br" and not self.skipping:
+                self.parts.append("\n")
+        elif self.container in classes:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+            if self.skipping:
+                self.skipping -= 1
+            if tag == "p" and self.depth:
+                self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.depth and not self.skipping:
+            self.parts.append(data)
+
+
+def article_text_on_page(html: str) -> str:
+    parser = TextOf("article-text", skip="claim-ref")
+    parser.feed(html)
+    return "".join(parser.parts).strip()
+
+
+def json_ld_of(html: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+# --- the home page ---------------------------------------------------------------------------------
+
+
+def test_the_home_page_says_what_the_site_is_and_leads_to_every_page(client, newsroom):
+    response = client.get(reverse("claims:home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "checks each one against" in html
+    for name in ("claims:claim-list", "claims:changes", "claims:changes-feed"):
+        assert f'href="{reverse(name)}"' in html
+    assert f'href="{newsroom["article"].get_absolute_url()}"' in html
+    # Counts only published claims: five, one of them accurate twice over? No: two accurate.
+    assert "5 published claims, by verdict" in html
+    assert response.context["statuses"][[s.code for s, _ in response.context["statuses"]].index("accurate")][1] == 2
+    assert "draft-stargate" not in html
+
+
+# --- the claim list --------------------------------------------------------------------------------
+
+
+def test_the_list_shows_published_claims_only_the_most_recently_changed_first(client, newsroom):
+    response = client.get(reverse("claims:claim-list"))
+    assert response.status_code == 200
+    slugs = listed(response)
+    assert set(slugs) == set(newsroom["claims"])
+    assert "draft-stargate" not in response.content.decode()
+    # A new change puts its claim on top.
+    set_status(newsroom["claims"]["announced"], "in_review", "Looking at the January announcement.")
+    assert listed(client.get(reverse("claims:claim-list")))[0] == "announced"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("status=accurate", {"amount", "start"}),
+        ("status=accurate&source=wsj-pages", {"amount", "start"}),
+        ("status=accurate&entity=oracle", {"amount"}),
+        ("entity=openai", {"amount", "broadcom"}),
+        ("entity=openai&uncertainty=reported", {"broadcom"}),
+        ("checkability=checkable_later", {"start"}),
+        ("checkability=checkable_later&status=misleading", set()),
+        ("article=openai-oracle&uncertainty=bound", {"capacity"}),
+        ("q=gigawatts", {"capacity"}),
+        ("q=milliards&status=misleading", {"broadcom"}),
+        ("q=Demarre&source=wsj-pages", {"start"}),
+        ("q=demarre", {"start", "capacity"}),
+        ("q=500+milliards", set()),  # only the draft says so
+    ],
+)
+def test_filters_and_search_combine_in_the_address(client, newsroom, query, expected):
+    response = client.get(f"{reverse('claims:claim-list')}?{query}")
+    assert response.status_code == 200
+    assert set(listed(response)) == expected
+    assert response.context["page"].paginator.count == len(expected)
+
+
+def test_each_status_shows_its_count_with_the_other_filters_applied(client, newsroom):
+    response = client.get(f"{reverse('claims:claim-list')}?entity=openai&status=accurate")
+    counts = {status.code: count for status, count in response.context["statuses"]}
+    # About OpenAI: one accurate, one misleading, whatever the status filter says.
+    assert counts["accurate"] == 1
+    assert counts["misleading"] == 1
+    assert counts["in_review"] == 0  # the draft in review is not counted
+    html = response.content.decode()
+    # The status choices say how many each would show; the facet links keep the other filters.
+    assert ">Misleading (1)</option>" in html
+    assert "?entity=openai&amp;status=misleading" in html
+
+
+def test_a_filter_naming_nothing_we_have_is_a_400_that_names_the_field(client, newsroom):
+    for query, label in (
+        ("status=nope", "Verification status"),
+        ("entity=nobody", "About"),
+        ("uncertainty=maybe", "Stated uncertainty"),
+        ("q=" + "x" * 201, "Search the claims"),
+        ("q=Broadcom%00", "Search the claims"),
+    ):
+        response = client.get(f"{reverse('claims:claim-list')}?{query}")
+        assert response.status_code == 400, query
+        html = response.content.decode()
+        assert f'<p class="error" id="id_{query.split("=")[0]}-error">{label}:' in html, query
+        assert listed(response) == []
+
+
+def test_hostile_search_words_never_fail(client, newsroom):
+    for query in ('"', "NEAR(a b", "') OR 1=1 --", "*", "a:*&!b", "%22Broadcom%22+OR"):
+        response = client.get(f"{reverse('claims:claim-list')}?q={query}")
+        assert response.status_code == 200, query
+    assert listed(client.get(f"{reverse('claims:claim-list')}?q=%22Broadcom%22")) == ["broadcom"]
+
+
+def test_the_list_is_paginated_and_pages_keep_the_filters(client, db):
+    article = make_article(text=" ".join(f"Claim number {n}." for n in range(45)))
+    for n in range(45):
+        make_claim(article, f"Claim number {n}.", slug=f"claim-{n}", summary=f"Numbered claim {n}")
+    first = client.get(f"{reverse('claims:claim-list')}?q=number&checkability=checkable_now")
+    assert first.context["page"].paginator.num_pages == 3
+    assert len(listed(first)) == 20
+    assert "?q=number&amp;checkability=checkable_now&amp;page=2" in first.content.decode()
+    second = client.get(f"{reverse('claims:claim-list')}?q=number&checkability=checkable_now&page=2")
+    assert not set(listed(first)) & set(listed(second))
+    # A page number out of range or not a number gives a page, never an error.
+    assert client.get(f"{reverse('claims:claim-list')}?page=999").context["page"].number == 3
+    assert client.get(f"{reverse('claims:claim-list')}?page=abc").context["page"].number == 1
+
+
+def many_claims(count: int, *, with_history: bool = True) -> Article:
+    """An article with `count` published claims, each with a source, an entity and (by default) a verdict."""
+    text = " ".join(f"Sentence {n} says something." for n in range(count))
+    article = make_article(slug=f"many-{count}", text=text)
+    source = Source.objects.create(slug=f"src-{count}", name="A source", kind=Source.Kind.OUTLET)
+    for n in range(count):
+        claim = make_claim(article, f"Sentence {n} says something.", slug=f"many-{count}-{n}", attributed_to=source)
+        claim.entities.add(source)
+        if with_history:
+            set_status(claim, "in_review", f"Checking claim {n}.")
+    return article
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_list_runs_the_same_queries_for_3_or_30_claims(client, db, django_assert_num_queries, count):
+    many_claims(count)
+    # statuses; options: articles, entities, sources; status counts; page count; the page (with status,
+    # article and source joined).
+    with django_assert_num_queries(7):
+        response = client.get(f"{reverse('claims:claim-list')}?q=says&status=in_review")
+    assert len(listed(response)) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_home_page_runs_the_same_queries_for_3_or_30_claims(client, db, django_assert_num_queries, count):
+    many_claims(count)
+    # statuses; status counts; latest claims; articles with their claim counts.
+    with django_assert_num_queries(4):
+        assert client.get(reverse("claims:home")).status_code == 200
+
+
+# --- one claim -------------------------------------------------------------------------------------
+
+
+def test_the_claim_page_shows_the_words_as_stated_in_their_language_and_in_english(client, newsroom):
+    html = client.get(newsroom["claims"]["amount"].get_absolute_url()).content.decode()
+    assert '<blockquote lang="fr"' in html
+    assert "<p>D’un montant astronomique de 300 milliards de dollars sur 5 ans</p>" in html
+    assert "An astronomical amount of 300 billion dollars over 5 years" in html
+    # The sentence around it, with the passage marked.
+    assert (
+        '<p class="in-context" lang="fr"><mark>D’un montant astronomique de 300 milliards de dollars sur 5 ans</mark>'
+        ", cet accord vise à alimenter le projet Stargate, l’infrastructure colossale qui doit soutenir la "
+        "prochaine génération d’intelligence artificielle.</p>"
+    ) in html
+
+
+def test_the_claim_page_writes_amounts_and_dates_for_people(client, newsroom):
+    amount = client.get(newsroom["claims"]["amount"].get_absolute_url()).content.decode()
+    assert "Contract value: <strong>about $300 billion</strong>" in amount
+    assert "Term: <strong>about 5 years</strong>" in amount
+    capacity = client.get(newsroom["claims"]["capacity"].get_absolute_url()).content.decode()
+    assert "Data centre capacity: <strong>up to 4.5 GW</strong>" in capacity
+    announced = client.get(newsroom["claims"]["announced"].get_absolute_url()).content.decode()
+    assert "Announced: <strong>early 2025</strong>" in announced
+    start = client.get(newsroom["claims"]["start"].get_absolute_url()).content.decode()
+    assert 'Starts: <strong><time datetime="2027">2027</time></strong>' in start
+    assert 'to be checked again on <time datetime="2027-06-01">1 June 2027</time>' in start
+
+
+def test_the_claim_page_shows_uncertainty_attribution_verdict_and_evidence(client, newsroom):
+    html = client.get(newsroom["claims"]["amount"].get_absolute_url()).content.decode()
+    assert 'Approximation (“about”, “nearly”): “<span lang="fr">sur 5 ans</span>”' in html
+    # article -> The Wall Street Journal -> people familiar with the matter, in that order.
+    chain = html[html.index('<ol class="chain">') : html.index("</ol>", html.index('<ol class="chain">'))]
+    assert chain.index("published by Le blog IA") < chain.index("The Wall Street Journal")
+    assert chain.index("The Wall Street Journal") < chain.index("people familiar with the matter")
+    # The verdict is written, with its symbol, and its rationale.
+    assert '<span class="status-symbol" aria-hidden="true">✓</span> Accurate' in html
+    assert "OpenAI&#x27;s own post confirmed a partnership exceeding $300 billion over five years." in html
+    # Citations grouped by stance, with their dates, archived copies and how they were read.
+    supports = html.index("Supports the claim (2)")
+    context = html.index("Gives context (1)")
+    assert supports < html.index("Oracle, OpenAI Sign $300 Billion Cloud Deal") < context
+    assert supports < html.index("expand Stargate with five new AI datacenter sites") < context
+    assert context < html.index("OpenAI and Oracle reportedly ink historic cloud computing deal")
+    assert '<time datetime="2025-09-10">10 September 2025</time>' in html
+    assert 'href="https://archive.ph/fUGqA"' in html
+    assert "Text read in a copy (archive, syndication, mirror): text read in the archived copy." in html
+    assert "Address only: cited by others, text not read: primary address; text read in a syndicated copy." in html
+    assert "Contradicts the claim" not in html
+
+
+def test_the_claim_page_tells_what_was_known_when(client, newsroom):
+    html = client.get(newsroom["claims"]["amount"].get_absolute_url()).content.decode()
+    timeline = html[html.index('<ol class="timeline"') :]
+    newest = timeline.index("23 September 2025")
+    oldest = timeline.index("11 September 2025")
+    assert newest < oldest  # newest first
+    assert "Reported by the WSJ from anonymous sources; unconfirmed." in timeline[oldest:]
+    assert 'Relied on: <a href="#citation-' in timeline[newest:oldest]
+    # Back-filled changes say when they were recorded.
+    assert "Recorded on" in timeline
+
+
+def test_the_claim_page_embeds_a_claimreview_that_matches_the_page(client, newsroom):
+    claim = newsroom["claims"]["amount"]
+    html = client.get(claim.get_absolute_url()).content.decode()
+    review = json_ld_of(html)
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+    assert canonical == "http://testserver/claims/amount/"
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert review["url"] == canonical
+    assert f'<meta property="og:url" content="{canonical}">' in html
+    assert review["claimReviewed"] == claim.text
+    assert f"<p>{review['claimReviewed']}</p>" in html
+    rating = review["reviewRating"]
+    assert rating == {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Accurate",
+    }
+    assert f"</span> {rating['alternateName']}</span>" in html
+    assert review["author"] == {"@type": "Organization", "name": "factcheck", "url": "http://testserver"}
+    assert review["datePublished"] == "2025-09-23"
+    assert f'Since <time datetime="{review["datePublished"]}">23 September 2025</time>' in html
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["inLanguage"] == "fr"
+    assert item["author"] == {"@type": "Organization", "name": "The Wall Street Journal"}
+    assert item["datePublished"] == "2025-09-11"
+    assert item["appearance"]["@type"] == "NewsArticle"
+    assert item["appearance"]["headline"] == newsroom["article"].title
+    assert item["appearance"]["datePublished"] == "2025-09-11"
+    assert item["appearance"]["publisher"] == {
+        "@type": "Organization",
+        "name": "Le blog IA",
+        "url": "https://example.org/",
+    }
+    assert newsroom["article"].title in html
+    assert "og:title" in html and "og:description" in html
+
+
+def test_json_ld_cannot_be_closed_by_the_text_it_carries(client, newsroom):
+    claim = newsroom["claims"]["announced"]
+    services.claim_update(
+        claim=claim, by=None, expected_version=claim.version, data={"text_en": "</script><script>alert(1)</script>"}
+    )
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html
+    assert json_ld_of(html)["itemReviewed"]["name"] == "</script><script>alert(1)</script>"
+
+
+def test_drafts_are_404_on_their_page_and_absent_everywhere(client, newsroom):
+    draft = newsroom["draft"]
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(reverse("claims:claim-detail", kwargs={"slug": "no-such-claim"})).status_code == 404
+    for url in (
+        reverse("claims:home"),
+        reverse("claims:claim-list"),
+        f"{reverse('claims:claim-list')}?q=Stargate+massif",
+        newsroom["article"].get_absolute_url(),
+        reverse("claims:changes"),
+        reverse("claims:changes-feed"),
+        reverse("claims:sitemap"),
+    ):
+        html = client.get(url).content.decode()
+        assert "draft-stargate" not in html, url
+        assert "DRAFT-ONLY REASON" not in html, url
+    # Its passage is not marked in the article either.
+    article_html = client.get(newsroom["article"].get_absolute_url()).content.decode()
+    assert "<mark" not in article_html.split("Project Stargate est un plan massif")[0][-60:]
+
+
+@pytest.mark.parametrize("citations", [1, 10])
+def test_the_claim_page_runs_the_same_queries_however_much_it_shows(client, db, django_assert_num_queries, citations):
+    article = make_article()
+    claim = make_claim(article, "ce partenariat démarre en 2027", slug="start", attributed_to=None)
+    sources = [
+        cite(claim, f"https://example.org/report-{n}", published_on=dt.date(2025, 9, 1)) for n in range(citations)
+    ]
+    for n in range(citations):
+        set_status(claim, "accurate", f"Confirmed again ({n}).", citations=sources[: n + 1])
+    # The claim with status, article, publisher and source; history with statuses; the citations each
+    # change relied on; citations; quantities; dates; entities.
+    with django_assert_num_queries(7):
+        assert client.get(claim.get_absolute_url()).status_code == 200
+
+
+# --- an article ------------------------------------------------------------------------------------
+
+
+def test_the_article_page_marks_every_published_claim_where_it_stands(client, newsroom):
+    response = client.get(newsroom["article"].get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    for claim in newsroom["claims"].values():
+        claim = reload(claim)
+        assert f'<a class="claim-ref status-{claim.status_id}" href="{claim.get_absolute_url()}">' in html
+    # The status is written beside its symbol, not only coloured.
+    assert '<span aria-hidden="true">!</span> Misleading</a>' in html
+    # The article's own details and a legend of the statuses used.
+    assert '<dt>Publisher</dt><dd><a href="https://example.org/">Le blog IA</a></dd>' in html
+    assert '<time datetime="2025-09-11">11 September 2025</time>' in html
+    assert "<dt>Language</dt><dd>fr</dd>" in html
+    legend = html[html.index('class="legend"') : html.index('class="article-text"')]
+    for label in ("Accurate", "In review", "Misleading", "Unverified"):
+        assert f"</span> {label}</span>" in legend
+    assert "Retracted" not in legend
+
+
+def test_the_article_text_survives_the_marks_word_for_word(client, newsroom):
+    html = client.get(newsroom["article"].get_absolute_url()).content.decode()
+    assert_well_formed(html)
+    assert article_text_on_page(html) == SEED_TEXT
+    # The overlapping passages nest: "démarre en 2027" is inside both.
+    assert (
+        '<mark class="claim status-accurate" data-claim="2">'
+        '<mark class="claim status-in_review" data-claim="3">démarre en 2027</mark></mark>'
+    ) in html
+
+
+@pytest.mark.parametrize(
+    "passages",
+    [
+        ["ce partenariat démarre en 2027", "démarre en 2027 et prévoit"],  # crossing
+        ["ce partenariat démarre en 2027 et prévoit", "démarre en 2027"],  # one inside the other
+        ["démarre en 2027", "démarre en 2027"],  # the same words twice
+        ["C’est officiel", "C’est", "officiel"],  # at the very start, with adjacent passages
+        ["plusieurs grandes villes.\n\nEn parallèle, OpenAI", "En parallèle"],  # across a paragraph break
+        ["États-Unis.", "aux États-Unis"],  # at the very end
+    ],
+)
+def test_overlapping_passages_never_break_the_html(client, db, passages):
+    article = make_article()
+    for n, passage in enumerate(passages):
+        start = article.text.index(passage)
+        Claim.objects.create(
+            article=article,
+            slug=f"passage-{n}",
+            text=passage,
+            start=start,
+            end=start + len(passage),
+            visibility=Claim.Visibility.PUBLISHED,
+        )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert_well_formed(html)
+    assert article_text_on_page(html) == SEED_TEXT
+    for n in range(len(passages)):
+        assert f'href="/claims/passage-{n}/"' in html
+
+
+def test_the_article_text_is_escaped(client, db):
+    article = make_article(slug="escaped", text="Il a écrit <script>alert('x')</script> & autre chose.")
+    make_claim(article, "<script>alert('x')</script>", slug="script")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+
+
+def test_an_article_without_published_claims_is_404(client, newsroom):
+    lonely = make_article(slug="lonely")
+    make_claim(lonely, "C’est officiel", slug="lonely-draft", published=False)
+    assert client.get(lonely.get_absolute_url()).status_code == 404
+    assert client.get(reverse("claims:article-detail", kwargs={"slug": "nope"})).status_code == 404
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_article_page_runs_the_same_queries_for_3_or_30_claims(client, db, django_assert_num_queries, count):
+    article = many_claims(count, with_history=False)
+    # The article with its publisher; its published claims with their statuses.
+    with django_assert_num_queries(2):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert html.count('class="claim-ref ') == count
+
+
+# --- the corrections log, its feed, the sitemap, robots.txt ----------------------------------------
+
+
+def test_the_corrections_log_lists_every_public_change_newest_first(client, newsroom):
+    response = client.get(reverse("claims:changes"))
+    html = response.content.decode()
+    changes = list(response.context["page"])
+    assert len(changes) == 5  # amount twice, start, capacity, broadcom; not the draft
+    assert [c.effective_at for c in changes] == sorted((c.effective_at for c in changes), reverse=True)
+    assert "DRAFT-ONLY REASON" not in html
+    assert "Reported by the WSJ from anonymous sources; unconfirmed." in html
+    assert f'href="{newsroom["claims"]["amount"].get_absolute_url()}#change-2"' in html
+
+
+def test_the_corrections_log_is_paginated(client, db):
+    many_claims(60)
+    first = client.get(reverse("claims:changes"))
+    assert len(first.context["page"]) == 50
+    assert len(client.get(f"{reverse('claims:changes')}?page=2").context["page"]) == 10
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_corrections_log_runs_the_same_queries_for_3_or_30_changes(client, db, django_assert_num_queries, count):
+    many_claims(count)
+    # The count; the page of changes with claims, articles and statuses.
+    with django_assert_num_queries(2):
+        assert client.get(reverse("claims:changes")).status_code == 200
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_atom_feed_is_valid_xml_with_one_entry_per_public_change(client, newsroom, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the changes with their claims and statuses
+        response = client.get(reverse("claims:changes-feed"))
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)  # noqa: S314 -- our own response
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 5
+    titles = [entry.findtext(f"{ATOM}title") for entry in entries]
+    assert "OpenAI's Oracle contract is worth $300 billion over five years: In review \u2192 Accurate" in titles
+    links = {entry.find(f"{ATOM}link").get("href") for entry in entries}
+    assert "http://testserver/claims/amount/#change-3" in links
+    assert len({entry.findtext(f"{ATOM}id") for entry in entries}) == 5
+    assert b"DRAFT-ONLY" not in response.content
+
+
+def test_the_sitemap_is_valid_xml_listing_public_pages_only(client, newsroom):
+    lonely = make_article(slug="lonely")
+    make_claim(lonely, "C’est officiel", slug="lonely-draft", published=False)
+    response = client.get(reverse("claims:sitemap"))
+    root = ElementTree.fromstring(response.content)  # noqa: S314 -- our own response
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = {url.findtext(f"{namespace}loc") for url in root.findall(f"{namespace}url")}
+    expected_claims = {f"http://testserver/claims/{slug}/" for slug in newsroom["claims"]}
+    assert expected_claims <= locations
+    assert "http://testserver/articles/openai-oracle/" in locations
+    assert {"http://testserver/", "http://testserver/claims/", "http://testserver/changes/"} <= locations
+    assert not any("draft" in location or "lonely" in location for location in locations)
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_every_status_colour_carries_readable_text(client, db):
+    css = client.get(reverse("claims:status-styles")).content.decode()
+    for status in VerificationStatus.objects.all():
+        text = formatting.text_colour_on(status.color)
+        assert f".status-{status.code} {{ --status-colour: {status.color}; --status-text: {text};" in css
+        assert formatting.contrast_ratio(status.color, text) >= 4.5, status.code
+        # The tint behind marked passages keeps body text at AA too.
+        assert formatting.contrast_ratio(formatting.tint(status.color, 0.85), "#1b1f24") >= 4.5, status.code
+
+
+def test_pages_only_answer_reads(client, newsroom):
+    for url in (reverse("claims:claim-list"), newsroom["claims"]["amount"].get_absolute_url()):
+        assert client.post(url).status_code == 405
+
+
+# --- words for people ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (dict(value="4.5", upper_bound="4.5", unit="GW", qualifier="up_to"), "up to 4.5 GW"),
+        (dict(value="300000000000", unit="USD", qualifier="approximately"), "about $300 billion"),
+        (dict(value="5", unit="year", qualifier="approximately"), "about 5 years"),
+        (dict(value="1", unit="year", qualifier="exact"), "1 year"),
+        (dict(value="77", unit="%", qualifier="exact"), "77%"),
+        (dict(value="100000", lower_bound="100000", unit="jobs", qualifier="more_than"), "more than 100,000 jobs"),
+        (dict(value="25000", lower_bound="25000", unit="jobs", qualifier="at_least"), "at least 25,000 jobs"),
+        (dict(value="455000000000", unit="USD", qualifier="exact"), "$455 billion"),
+        (dict(value="1500000000000", unit="EUR", qualifier="exact"), "€1.5 trillion"),
+        (dict(value="360.5", upper_bound="360.5", unit="MW", qualifier="up_to"), "up to 360.5 MW"),
+        (
+            dict(value="10", lower_bound="8", upper_bound="12", unit="GW", qualifier="approximately"),
+            "about 10 GW (between 8 GW and 12 GW)",
+        ),
+    ],
+)
+def test_amounts_are_written_for_people(fields, expected):
+    fields = {k: Decimal(v) if k in ("value", "lower_bound", "upper_bound") else v for k, v in fields.items()}
+    assert formatting.describe_quantity(Quantity(measure="m", as_stated="s", **fields)) == expected
+
+
+@pytest.mark.parametrize(
+    ("precision", "month", "day", "expected", "machine"),
+    [
+        ("day", 1, 21, "21 January 2025", "2025-01-21"),
+        ("month", 9, None, "September 2025", "2025-09"),
+        ("quarter", 7, None, "Q3 2025", ""),
+        ("half", 7, None, "second half of 2025", ""),
+        ("early_year", None, None, "early 2025", ""),
+        ("mid_year", None, None, "mid-2025", ""),
+        ("late_year", None, None, "late 2025", ""),
+        ("year", None, None, "2025", "2025"),
+    ],
+)
+def test_dates_are_written_at_their_precision(precision, month, day, expected, machine):
+    mention = DateMention(precision=precision, year=2025, month=month, day=day, role="event", as_stated="x")
+    assert formatting.describe_date(mention) == expected
+    assert formatting.html_datetime(mention) == machine
