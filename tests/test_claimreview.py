@@ -1,0 +1,158 @@
+"""schema.org ClaimReview built from a claim: what Google's fact-check markup requires and recommends,
+from the prefetched claim alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from django.test import override_settings
+
+from claims.claimreview import claim_review, claim_review_queryset
+from claims.models import Claim, Source
+from tests.test_pages import cite, make_article, make_claim, set_status
+
+BASE = "https://checks.example.org/"
+
+
+@pytest.fixture
+def wsj(db):
+    return Source.objects.create(slug="wsj-review", name="The Wall Street Journal", kind=Source.Kind.OUTLET)
+
+
+@pytest.fixture
+def reviewed(db, wsj):
+    publisher = Source.objects.create(slug="le-blog", name="Le blog IA", kind=Source.Kind.OUTLET)
+    article = make_article(publisher=publisher, url="https://example.org/openai-oracle")
+    claim = make_claim(
+        article,
+        "ce partenariat démarre en 2027",
+        slug="start",
+        text_en="the partnership starts in 2027",
+        attributed_to=wsj,
+        attribution_as_stated="Selon le Wall Street Journal",
+        uncertainty=Claim.Uncertainty.ATTRIBUTION,
+        uncertainty_as_stated="Selon",
+    )
+    source = cite(
+        claim, "https://the-decoder.com/openai-signs-300-billion-cloud-contract-with-oracle-according-to-wsj/"
+    )
+    set_status(claim, "in_review", "Checking.", effective_at=dt.datetime(2025, 9, 11, 9, tzinfo=dt.UTC))
+    set_status(
+        claim, "accurate", "Reported widely.", citations=[source], effective_at=dt.datetime(2025, 9, 12, tzinfo=dt.UTC)
+    )
+    return claim
+
+
+def fetched(claim: Claim) -> Claim:
+    return claim_review_queryset().get(pk=claim.pk)
+
+
+def test_it_carries_every_field_google_asks_for(reviewed):
+    review = claim_review(fetched(reviewed), base_url=BASE)
+    assert review == {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checks.example.org/claims/start/",
+        "inLanguage": "en",
+        "claimReviewed": "ce partenariat démarre en 2027",
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 5,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": "Accurate",
+        },
+        "author": {"@type": "Organization", "name": "factcheck", "url": "https://checks.example.org"},
+        "datePublished": "2025-09-12",
+        "itemReviewed": {
+            "@type": "Claim",
+            "name": "the partnership starts in 2027",
+            "inLanguage": "fr",
+            "author": {"@type": "Organization", "name": "The Wall Street Journal"},
+            "datePublished": "2025-09-11",
+            "appearance": {
+                "@type": "NewsArticle",
+                "url": "https://example.org/openai-oracle",
+                "headline": reviewed.article.title,
+                "datePublished": "2025-09-11",
+                "inLanguage": "fr",
+                "publisher": {"@type": "Organization", "name": "Le blog IA"},
+            },
+        },
+    }
+    json.dumps(review)  # serialisable as it is
+
+
+def test_it_runs_no_query_of_its_own_once_the_claim_is_fetched(reviewed, django_assert_num_queries):
+    with django_assert_num_queries(2):  # the claim with status, article, publisher and source; its history
+        claim = fetched(reviewed)
+    with django_assert_num_queries(0):
+        claim_review(claim, base_url=BASE)
+
+
+@override_settings(FACTCHECK_PUBLISHER_NAME="Les Vérificateurs", FACTCHECK_PUBLISHER_URL="https://verif.example.org/")
+def test_the_author_is_the_publishing_organisation_from_settings(reviewed):
+    review = claim_review(fetched(reviewed), base_url=BASE)
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Les Vérificateurs",
+        "url": "https://verif.example.org/",
+    }
+
+
+def test_a_status_that_rates_nothing_keeps_its_name_but_no_number(reviewed):
+    set_status(reviewed, "not_checkable", "It is a forecast.")
+    rating = claim_review(fetched(reviewed), base_url=BASE)["reviewRating"]
+    assert rating == {"@type": "Rating", "alternateName": "Not checkable"}
+
+
+def test_the_date_is_when_the_current_status_last_took_effect(reviewed):
+    source = reviewed.citations.get()
+    set_status(
+        reviewed,
+        "misleading",
+        "A denial came out.",
+        citations=[source],
+        effective_at=dt.datetime(2025, 10, 1, tzinfo=dt.UTC),
+    )
+    set_status(
+        reviewed,
+        "accurate",
+        "The denial was withdrawn.",
+        citations=[source],
+        effective_at=dt.datetime(2025, 12, 2, tzinfo=dt.UTC),
+    )
+    assert claim_review(fetched(reviewed), base_url=BASE)["datePublished"] == "2025-12-02"
+
+
+def test_a_claim_never_reviewed_has_no_review_date_rather_than_an_invented_one(db):
+    claim = make_claim(make_article(), "C’est officiel", slug="never")
+    review = claim_review(fetched(claim), base_url=BASE)
+    assert "datePublished" not in review
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unverified"}
+
+
+def test_who_made_the_claim_falls_back_to_the_publisher_then_to_nobody(db):
+    publisher = Source.objects.create(
+        slug="pub", name="Le blog IA", kind=Source.Kind.OUTLET, url="https://example.org/"
+    )
+    with_publisher = make_claim(make_article(slug="a1", publisher=publisher), "C’est officiel", slug="c1")
+    item = claim_review(fetched(with_publisher), base_url=BASE)["itemReviewed"]
+    assert item["author"] == {"@type": "Organization", "name": "Le blog IA", "url": "https://example.org/"}
+
+    anonymous = make_claim(make_article(slug="a2"), "C’est officiel", slug="c2")
+    item = claim_review(fetched(anonymous), base_url=BASE)["itemReviewed"]
+    assert "author" not in item
+    assert "url" not in item["appearance"]  # the article's address is not known
+    assert item["appearance"]["@type"] == "CreativeWork"
+
+
+def test_a_person_is_a_person(db):
+    person = Source.objects.create(slug="ellison", name="Larry Ellison", kind=Source.Kind.PERSON)
+    claim = make_claim(make_article(), "C’est officiel", slug="said", attributed_to=person)
+    assert claim_review(fetched(claim), base_url=BASE)["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "name": "Larry Ellison",
+    }
