@@ -3,7 +3,7 @@
     {"error": {"status": 409, "code": "stale_version", "detail": "...", "fields": {...}}}
 
 `fields` is present for validation errors only: field name -> list of messages (nested for nested
-objects, e.g. {"quantities": [{}, {"value": ["..."]}]}).
+objects; items of a list are keyed by their index: {"quantities": {"1": {"value": ["..."]}}}).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from claims.models import (
     Quantity,
     Source,
     StatusChange,
+    StatusChangeCitation,
     VerificationStatus,
 )
 
@@ -422,6 +423,15 @@ class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
         stray = sorted(set(ids) - own)
         if stray:
             errors["citations"] = [f"Citation {pk} is not one of this claim's citations." for pk in stray]
+        dropped = own - set(ids)
+        relied_on = sorted(
+            StatusChangeCitation.objects.filter(citation__in=dropped).values_list("citation_id", flat=True).distinct()
+        )
+        if relied_on:
+            errors["citations"] = [
+                f"Citation {pk} supports a change in the public status history; keep it in the list."
+                for pk in relied_on
+            ]
         return errors
 
 

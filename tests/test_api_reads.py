@@ -1,0 +1,282 @@
+"""Public reads: published claims only, every field of a claim, articles, sources, the scale, the history,
+pagination, errors in one shape, and query counts that do not grow with the page size."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from claims.models import Claim
+from claims.services import claim_change_status
+from tests.test_api_support import (
+    API,
+    CNA_REUTERS,
+    add_broadcom_claim,
+    add_capacity_claim,
+    add_start_date,
+    client_for,
+    error_of,
+)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # The personas' passwords are never checked here: skip the deliberately slow production hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def claims(article, claim, citation, editor, status):
+    """Three claims of the seed article: two published (one with a verdict and history), one draft."""
+    add_start_date(claim)
+    claim_change_status(
+        claim=claim,
+        to_status=status("accurate"),
+        rationale="Two reports agree.",
+        by=editor,
+        citations=[citation],
+        expected_version=claim.version,
+    )
+    capacity = add_capacity_claim(article)
+    draft = add_broadcom_claim(article)
+    return {"starts": claim, "capacity": capacity, "draft": draft}
+
+
+def test_the_claims_list_shows_published_claims_only_in_a_page(claims, client):
+    response = client.get(f"{API}claims/")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] == 2
+    assert {row["id"] for row in body["results"]} == {claims["starts"].pk, claims["capacity"].pk}
+
+
+def test_a_claim_carries_every_documented_field(claims, client):
+    claim = claims["starts"]
+    response = client.get(f"{API}claims/{claim.pk}/")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == claim.pk
+    assert body["url"] == f"http://testserver/claims/{claim.slug}/"
+    assert body["text"] == "ce partenariat démarre en 2027"
+    assert body["language"] == "fr"
+    assert body["text_en"] == "the partnership starts in 2027"
+    assert body["article"]["id"] == claim.article_id
+    assert body["attributed_to"]["name"] == "The Wall Street Journal"
+    assert body["attribution_as_stated"] == "Selon le Wall Street Journal"
+    assert body["uncertainty"] == {"kind": "attribution", "as_stated": "Selon"}
+    assert body["checkability"] == "checkable_now"
+    assert body["recheck_on"] is None
+    assert body["dates"] == [{"role": "starts", "value": "2027", "precision": "year", "as_stated": "2027"}]
+    assert body["status"] == "accurate"
+    assert body["status_label"] == "Accurate"
+    assert body["rationale"] == "Two reports agree."
+    [citation] = body["citations"]
+    assert citation["publisher"] == "The Decoder"
+    assert citation["quote"] == "The five-year contract begins in 2027"
+    assert citation["stance"] == "supports"
+    assert set(citation) >= {"url", "title", "publisher", "published_on", "accessed_on", "archived_url", "quote"}
+    assert body["version"] == 2
+    assert body["updated_at"]
+
+
+def test_quantities_keep_decimals_as_strings(claims, client):
+    body = client.get(f"{API}claims/{claims['capacity'].pk}/").json()
+
+    assert body["quantities"] == [
+        {
+            "measure": "capacity",
+            "value": "4.5000",
+            "unit": "GW",
+            "lower_bound": None,
+            "upper_bound": "4.5000",
+            "qualifier": "up_to",
+            "as_stated": "jusqu’à 4,5 gigawatts",
+        }
+    ]
+
+
+def test_a_draft_is_not_found_for_anonymous_readers_and_outsiders(claims, client, outsider):
+    for reader in (client, client_for(outsider)):
+        response = reader.get(f"{API}claims/{claims['draft'].pk}/")
+        assert response.status_code == 404
+        assert error_of(response)["code"] == "not_found"
+        assert reader.get(f"{API}claims/{claims['draft'].pk}/history/").status_code == 404
+
+
+def test_contributors_and_editors_read_a_draft_but_lists_stay_published_by_default(claims, contributor, editor):
+    for user in (contributor, editor):
+        reader = client_for(user)
+        assert reader.get(f"{API}claims/{claims['draft'].pk}/").json()["visibility"] == "draft"
+        assert reader.get(f"{API}claims/").json()["count"] == 2
+        drafts = reader.get(f"{API}claims/", {"visibility": "draft"}).json()
+        assert [row["id"] for row in drafts["results"]] == [claims["draft"].pk]
+        assert reader.get(f"{API}claims/", {"visibility": "all"}).json()["count"] == 3
+
+
+def test_listing_drafts_needs_a_role(claims, client, outsider):
+    assert client.get(f"{API}claims/", {"visibility": "draft"}).status_code == 401
+    response = client_for(outsider).get(f"{API}claims/", {"visibility": "draft"})
+    assert response.status_code == 403
+    assert error_of(response)["code"] == "permission_denied"
+
+
+def test_the_history_lists_each_change_with_its_citations(claims, client):
+    claim = claims["starts"]
+    body = client.get(f"{API}claims/{claim.pk}/history/").json()
+
+    assert body == [
+        {
+            "from_status": "unverified",
+            "to_status": "accurate",
+            "to_status_label": "Accurate",
+            "effective_at": body[0]["effective_at"],
+            "rationale": "Two reports agree.",
+            "citations": [claim.citations.get().pk],
+            "claim_version": 2,
+        }
+    ]
+
+
+def test_articles_list_counts_published_claims_and_the_detail_carries_them(claims, client, article):
+    listing = client.get(f"{API}articles/").json()
+    assert listing["count"] == 1
+    [row] = listing["results"]
+    assert row["published_claims"] == 2
+    assert row["page_url"] == f"http://testserver/articles/{article.slug}/"
+    assert "text" not in row
+
+    detail = client.get(f"{API}articles/{article.pk}/").json()
+    assert detail["text"] == article.text
+    assert [c["id"] for c in detail["claims"]] == [claims["starts"].pk, claims["capacity"].pk]
+
+
+def test_sources_list_every_source(claims, client):
+    names = [row["name"] for row in client.get(f"{API}sources/").json()["results"]]
+    assert names == ["Broadcom", "The Wall Street Journal"]
+    wsj = client.get(f"{API}sources/").json()["results"][1]
+    assert client.get(f"{API}sources/{wsj['id']}/").json()["kind"] == "outlet"
+
+
+def test_statuses_give_the_scale_with_normalized_classes_and_ratings(db, client):
+    body = client.get(f"{API}statuses/").json()
+    accurate = next(row for row in body if row["code"] == "accurate")
+    assert accurate["normalized"] == "true"
+    assert (accurate["rating_value"], accurate["best_rating"], accurate["worst_rating"]) == (5, 5, 1)
+    assert [row["code"] for row in body][:2] == ["unverified", "in_review"]
+    assert client.get(f"{API}statuses/inaccurate/").json()["normalized"] == "false"
+
+
+def test_page_size_goes_up_to_100_and_beyond_is_a_400(claims, client):
+    body = client.get(f"{API}claims/", {"page_size": 1}).json()
+    assert len(body["results"]) == 1
+    assert body["next"].startswith("http://testserver/api/v1/claims/?")
+    assert client.get(f"{API}claims/", {"page_size": 100}).status_code == 200
+
+    for bad in ("101", "0", "-1", "ten", "99999999999999999999999"):
+        response = client.get(f"{API}claims/", {"page_size": bad})
+        assert response.status_code == 400, bad
+        assert "page_size" in error_of(response)["fields"]
+
+
+def test_a_page_past_the_end_is_a_404_and_a_bad_page_a_400(claims, client):
+    assert client.get(f"{API}claims/", {"page": 9}).status_code == 404
+    response = client.get(f"{API}claims/", {"page": "x"})
+    assert response.status_code == 400
+    assert "page" in error_of(response)["fields"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["claims/999999999/", "claims/99999999999999999999999999/", "nothing/here/", "claims/1/nothing/"],
+)
+def test_unknown_addresses_answer_the_json_404(db, client, path):
+    response = client.get(f"{API}{path}")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert error_of(response)["code"] == "not_found"
+
+
+def test_a_method_the_endpoint_lacks_is_a_405_in_the_error_shape(claims, editor):
+    response = client_for(editor).delete(f"{API}claims/{claims['starts'].pk}/")
+    assert response.status_code == 405
+    assert error_of(response)["code"] == "method_not_allowed"
+
+
+def test_anonymous_clients_are_throttled_with_a_clear_429(claims, client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"}}
+    try:
+        assert client.get(f"{API}statuses/").status_code == 200
+        assert client.get(f"{API}statuses/").status_code == 200
+        response = client.get(f"{API}statuses/")
+        assert response.status_code == 429
+        assert int(response["Retry-After"]) > 0
+        error = error_of(response)
+        assert error["code"] == "throttled"
+        assert "throttled" in error["detail"]
+    finally:
+        cache.clear()
+
+
+def _list_queries(client, path, page_size) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, {"page_size": page_size})
+    assert response.status_code == 200
+    return [q["sql"] for q in captured.captured_queries]
+
+
+def _more_claims(article, n):
+    """n extra published claims, one per word of the article, each with a quantity and a citation."""
+    words = list(dict.fromkeys(w for w in article.text.split(" ") if len(w) > 3))[:n]
+    for i, word in enumerate(words):
+        start = article.text.index(word)
+        claim = Claim.objects.create(
+            article=article,
+            slug=f"word-{i}",
+            text=word,
+            start=start,
+            end=start + len(word),
+            visibility=Claim.Visibility.PUBLISHED,
+        )
+        claim.quantities.create(measure="words", value=1, unit="count", as_stated="one")
+        claim.citations.create(url=f"{CNA_REUTERS}?n={i}", title="Reuters", publisher="CNA", stance="context")
+    assert Claim.objects.published().count() == 2 + n
+
+
+def test_the_claims_list_runs_six_queries_whatever_the_page_size(claims, client, article):
+    _more_claims(article, 8)
+    # 1 COUNT and MAX(updated_at) (ETag, Last-Modified and the paginator's count)
+    # 2 the page of claims joined with article, status and attributed source
+    # 3-6 entities, quantities, dates, citations of the page's claims
+    small = _list_queries(client, f"{API}claims/", 2)
+    large = _list_queries(client, f"{API}claims/", 50)
+    assert len(small) == len(large) == 6
+    count_query = small[0].upper()
+    assert "COUNT(" in count_query and "JOIN" not in count_query
+
+
+def test_the_articles_list_and_detail_pin_their_queries(claims, client, article, django_assert_num_queries):
+    # 1 the rows' values for the ETag, 2 the published claims' count and latest change,
+    # 3 COUNT for the paginator, 4 the page of articles with publisher and claim counts
+    with django_assert_num_queries(4):
+        assert client.get(f"{API}articles/").status_code == 200
+    # 1 the row's values and 2 its text for the ETag, 3 its published claims' stats,
+    # 4 the article, 5 its published claims with article, status and source, 6-9 their children
+    with django_assert_num_queries(9):
+        assert client.get(f"{API}articles/{article.pk}/").status_code == 200
+
+
+def test_the_claim_detail_and_history_pin_their_queries(claims, client, django_assert_num_queries):
+    claim = claims["starts"]
+    # 1 the claim with article, status and source, 2-5 entities, quantities, dates, citations
+    with django_assert_num_queries(5):
+        assert client.get(f"{API}claims/{claim.pk}/").status_code == 200
+    # 1 the claim, 2 its changes with their target status, 3 the citations they relied on
+    with django_assert_num_queries(3):
+        assert client.get(f"{API}claims/{claim.pk}/history/").status_code == 200
