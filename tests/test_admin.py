@@ -10,10 +10,13 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from claims import services
+from claims.admin_forms import ClaimAdminForm
 from claims.models import Citation, Claim, DateMention, Quantity, Source, StatusChange, VerificationStatus
 from tests.conftest import ARTICLE_TEXT
 
@@ -411,6 +414,21 @@ class TestTheChangeForm:
         assert "\u201cIn review\u201d" in message
         assert snapshot(claim) == before
 
+    def test_a_version_moved_after_the_form_check_is_still_refused_by_the_service(
+        self, as_editor, editor, claim, monkeypatch
+    ):
+        """The service checks the version again; the admin's transaction then undoes the inlines too."""
+        data = form_data(as_editor.get(change_url(claim)))
+        services.claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
+        monkeypatch.setattr(ClaimAdminForm, "_refuse_stale_version", lambda self, opened: None)
+        data["text_en"] = "an edit made from version 1"
+        add_inline(data, "dates", position="0", role="starts", precision="year", year="2027", as_stated="en 2027")
+        before = snapshot(claim)
+        response = as_editor.post(change_url(claim), data, follow=True)
+        assert response.redirect_chain[-1][0] == change_url(claim)
+        assert any("you saw version 1, it is now version 2" in m for m in messages_of(response))
+        assert snapshot(claim) == before
+
     def test_the_version_status_and_rationale_are_not_editable_in_the_form(self, as_editor, claim, citation):
         data = form_data(as_editor.get(change_url(claim)))
         assert not {"version", "status", "rationale"} & set(data)
@@ -456,6 +474,40 @@ class TestTheChangeForm:
         assert response.status_code == 200
         assert "protected" in " ".join(errors_of(response)["citations-__all__"])
         assert snapshot(claim) == before
+
+
+def test_the_change_form_query_count_does_not_grow_with_inline_rows_or_history(as_editor, editor, claim):
+    def count_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert as_editor.get(change_url(claim)).status_code == 200
+        return len(ctx)
+
+    def add_rows(first, count):
+        for n in range(first, first + count):
+            Quantity.objects.create(
+                claim=claim, position=n, measure="capacity", value=n, unit="GW", as_stated=f"{n} GW"
+            )
+            DateMention.objects.create(claim=claim, role="event", precision="year", year=2000 + n, as_stated=str(n))
+            cited = Citation.objects.create(
+                claim=claim, url=f"https://example.org/{n}", title=f"Report {n}", publisher="Example", stance="context"
+            )
+            services.claim_change_status(
+                claim=claim,
+                to_status="in_review" if n % 2 == 0 else "not_checkable",
+                rationale=f"Step {n}.",
+                by=editor,
+                citations=[cited],
+            )
+
+    add_rows(0, 1)
+    few = count_queries()
+    add_rows(1, 6)
+    many = count_queries()
+    # 1 session, 2 user, 3 the claim, 4-5 the user's permissions (own, through groups), 6 its entities,
+    # 7 quantities, 8 dates, 9 citations, 10 the content type for the history link (cached after the first
+    # request), 11 the article and 12 the attributed source (autocomplete widgets), 13 the status,
+    # 14 the history with from/to statuses and authors joined, 15 the citations each change relied on.
+    assert many <= few <= 15
 
 
 class TestTheAddForm:
