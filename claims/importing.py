@@ -297,15 +297,39 @@ def _bool(value: Any, path: str) -> bool:
     return value
 
 
+def _constraint_field(model, message: str) -> str:
+    """The field a violated check constraint is about, for constraints that give no field of their own.
+
+    The last field the condition names is the one to fix: `~Q(qualifier="up_to") | Q(upper_bound__isnull=False)`
+    is about the upper bound."""
+    for constraint in model._meta.constraints:
+        if constraint.name in message and getattr(constraint, "condition", None) is not None:
+            names: list[str] = []
+            pending = [constraint.condition]
+            while pending:
+                node = pending.pop(0)
+                for child in node.children:
+                    if isinstance(child, tuple):
+                        names.append(child[0].split("__")[0])
+                    else:
+                        pending.append(child)
+            if names:
+                return names[-1]
+    return "__all__"
+
+
 def _clean(instance, path: str, *, exclude: list[str], rename: dict[str, str] | None = None) -> None:
     """full_clean an unsaved instance and report its first error at the JSON key of the field."""
     try:
         instance.full_clean(exclude=exclude, validate_unique=False)
     except ValidationError as exc:
         field_name, messages = next(iter(exc.message_dict.items()))
+        message = " ".join(messages)
+        if field_name == "__all__":
+            field_name = _constraint_field(type(instance), message)
         key = (rename or {}).get(field_name, field_name)
         prefix = f"{path}." if path else ""
-        raise _Invalid(f"{prefix}{key}" if key != "__all__" else path, " ".join(messages)) from None
+        raise _Invalid(f"{prefix}{key}" if key != "__all__" else path, message) from None
 
 
 def _first_message(exc: ValidationError) -> tuple[str, str]:
@@ -566,6 +590,8 @@ class _Reader:
             "access": _text(item.get("access") or Citation.Access.READ, f"{path}.access"),
             "access_note": _text(item.get("access_note"), f"{path}.access_note"),
         }
+        if spec["access"] == Citation.Access.ADDRESS_ONLY and spec["quote"]:
+            raise _Invalid(f"{path}.quote", "A page known only by its address was not read: it cannot be quoted.")
         _clean(Citation(**spec), path, exclude=["claim"])
         return spec
 
