@@ -67,14 +67,14 @@ def add_capacity_claim(article, *, visibility=Claim.Visibility.PUBLISHED) -> Cla
     return claim
 
 
-def add_broadcom_claim(article, *, visibility=Claim.Visibility.DRAFT) -> Claim:
+def add_broadcom_claim(article, *, visibility=Claim.Visibility.DRAFT, slug="broadcom-10-billion") -> Claim:
     """'un contrat à 10 milliards de dollars avec Broadcom': reported, about Broadcom, a draft by default."""
     broadcom, _ = Source.objects.get_or_create(
         slug="broadcom", defaults={"name": "Broadcom", "kind": Source.Kind.COMPANY}
     )
     claim = Claim.objects.create(
         article=article,
-        slug="broadcom-10-billion",
+        slug=slug,
         **passage("OpenAI préparerait aussi un contrat à 10 milliards de dollars avec Broadcom"),
         text_en="OpenAI is reportedly also preparing a 10 billion dollar contract with Broadcom",
         uncertainty=Claim.Uncertainty.REPORTED,

@@ -104,8 +104,11 @@ class ClaimFilter(filters.FilterSet):
         lookup_expr="gte",
         help_text="Changed at or after this instant (ISO 8601; UTC when no offset): incremental sync.",
     )
-    recheck_due = filters.BooleanFilter(
-        method="filter_recheck_due", help_text="true: the re-check date has come; false: it has not or there is none."
+    # A choice, not a BooleanFilter: that one reads any unknown word as "no filter" instead of a 400.
+    recheck_due = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_recheck_due",
+        help_text="true: the re-check date has come; false: it has not or there is none.",
     )
     search = filters.CharFilter(
         method="filter_search", max_length=500, help_text="Words in the text, its English rendering or its summary."
@@ -155,7 +158,7 @@ class ClaimFilter(filters.FilterSet):
 
     def filter_recheck_due(self, queryset, name, value):
         today = timezone.localdate()
-        if value:
+        if value == "true":
             return queryset.filter(recheck_on__lte=today)
         return queryset.filter(Q(recheck_on__isnull=True) | Q(recheck_on__gt=today))
 

@@ -1,0 +1,117 @@
+"""ETag and Last-Modified on lists and details, 304s that cost no serialization, and validators that
+change whenever what they describe changes (edits, status changes, history)."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils.http import http_date
+
+from claims.models import Source
+from claims.services import claim_change_status, claim_update
+from tests.test_api_support import API, add_capacity_claim, client_for
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # The personas' passwords are never checked here: skip the deliberately slow production hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def claims(article, claim, citation):
+    return {"starts": claim, "capacity": add_capacity_claim(article)}
+
+
+def urls(claims, article):
+    claim = claims["starts"]
+    return [
+        f"{API}claims/",
+        f"{API}claims/?format=csv",
+        f"{API}claims/{claim.pk}/",
+        f"{API}claims/{claim.pk}/history/",
+        f"{API}claims/{claim.pk}/claimreview/",
+        f"{API}claimreview/feed/",
+        f"{API}articles/",
+        f"{API}articles/{article.pk}/",
+        f"{API}sources/",
+        f"{API}statuses/",
+    ]
+
+
+def test_every_read_answers_304_to_its_own_etag(claims, article, client):
+    for url in urls(claims, article):
+        first = client.get(url)
+        assert first.status_code == 200, url
+        etag = first["ETag"]
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+        assert again.status_code == 304, url
+        assert again["ETag"] == etag
+        assert again.content == b""
+
+
+def test_claim_reads_also_carry_last_modified_and_honour_if_modified_since(claims, article, client):
+    claim = claims["starts"]
+    latest = max(c.updated_at for c in claims.values())
+    expected = {
+        f"{API}claims/": latest,
+        f"{API}claims/{claim.pk}/": claim.updated_at,
+        f"{API}claims/{claim.pk}/history/": claim.updated_at,
+    }
+    for url, modified in expected.items():
+        response = client.get(url)
+        assert response["Last-Modified"] == http_date(modified.timestamp()), url
+        assert client.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+
+
+def test_a_304_runs_no_serialization_query(claims, client, django_assert_num_queries):
+    etag = client.get(f"{API}claims/").headers["ETag"]
+    # 1 COUNT and MAX(updated_at) of the filtered claims; nothing else
+    with django_assert_num_queries(1):
+        assert client.get(f"{API}claims/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    claim = claims["starts"]
+    etag = client.get(f"{API}claims/{claim.pk}/").headers["ETag"]
+    # 1 the claim row (version and updated_at); no children
+    with django_assert_num_queries(1):
+        assert client.get(f"{API}claims/{claim.pk}/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_an_edit_changes_the_claim_and_list_etags(claims, client, contributor):
+    claim = claims["capacity"]
+    before = {url: client.get(url)["ETag"] for url in (f"{API}claims/", f"{API}claims/{claim.pk}/")}
+    claim_update(claim=claim, by=contributor, expected_version=1, data={"summary": "4.5 GW"})
+    for url, etag in before.items():
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200, url
+
+
+def test_a_status_change_changes_the_history_etag(claims, client, editor):
+    claim = claims["starts"]
+    url = f"{API}claims/{claim.pk}/history/"
+    etag = client.get(url)["ETag"]
+    claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor, expected_version=1)
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert len(response.json()) == 1
+
+
+def test_list_etags_depend_on_the_query_string(claims, client):
+    assert client.get(f"{API}claims/")["ETag"] != client.get(f"{API}claims/", {"unit": "GW"})["ETag"]
+    assert client.get(f"{API}claims/")["ETag"] != client.get(f"{API}claims/", {"format": "csv"})["ETag"]
+
+
+def test_renaming_a_source_changes_the_sources_etag(claims, client, wsj):
+    etag = client.get(f"{API}sources/")["ETag"]
+    Source.objects.filter(pk=wsj.pk).update(name="WSJ")
+    assert client.get(f"{API}sources/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_publishing_a_claim_changes_the_article_etag(claims, client, editor, article):
+    url = f"{API}articles/{article.pk}/"
+    etag = client.get(url)["ETag"]
+    claim = claims["capacity"]
+    claim_update(claim=claim, by=editor, expected_version=1, data={"visibility": "draft"})
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_responses_vary_on_credentials(claims, client, editor):
+    assert "Authorization" in client.get(f"{API}claims/")["Vary"]
+    assert client_for(editor).get(f"{API}claims/")["ETag"] == client.get(f"{API}claims/")["ETag"]
