@@ -142,6 +142,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # timeout lets a second writer wait instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
+# --- Read replicas and a connection pooler (docs/scaling.md) --------------------------------------------
+# DATABASE_REPLICA_URLS: comma-separated URLs of read replicas, aliases replica1..n. With any, reads of
+# requests that write nothing go to a replica and a client that just wrote reads from the primary for
+# DATABASE_READ_YOUR_WRITES_SECONDS (factcheck.routers; add its middleware to MIDDLEWARE).
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    DATABASES[f"replica{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
+    )
+    # Tests run against the primary's test database through this alias too.
+    DATABASES[f"replica{_number}"]["TEST"] = {"MIRROR": "default"}
+if DATABASE_REPLICA_URLS:
+    DATABASE_ROUTERS = ["factcheck.routers.PrimaryReplicaRouter"]
+READ_YOUR_WRITES_SECONDS = env_int("DATABASE_READ_YOUR_WRITES_SECONDS", 5)
+
+# DATABASE_POOLER=transaction: PostgreSQL is reached through pgbouncer in transaction mode, where each
+# transaction may land on a different server connection. Server-side cursors (.iterator()) and prepared
+# statements live on one server connection, so both are turned off. CONN_MAX_AGE may then stay high
+# (it keeps connections to pgbouncer, which are cheap); the pooler caps the server connections.
+DATABASE_POOLER = os.environ.get("DATABASE_POOLER", "").strip().lower()
+if DATABASE_POOLER not in ("", "session", "transaction"):
+    raise ImproperlyConfigured(f"DATABASE_POOLER must be empty, 'session' or 'transaction', got {DATABASE_POOLER!r}")
+if DATABASE_POOLER == "transaction":
+    for _database in DATABASES.values():
+        if _database["ENGINE"] == "django.db.backends.postgresql":
+            _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+            # psycopg 3 prepares a statement after it runs prepare_threshold times; None never prepares.
+            _database.setdefault("OPTIONS", {})["prepare_threshold"] = None
+# --- end of read replicas and pooler ------------------------------------------------------------------------
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

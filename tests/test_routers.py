@@ -1,0 +1,183 @@
+"""Reads go to a replica, writes to the primary, and a client that just wrote reads its own writes.
+
+The replica is an alias that mirrors the test database (TEST MIRROR "default"), so what the primary
+commits the replica sees at once; which alias served a query is read from each connection's query log.
+The tests commit (transactional_db) because a second connection cannot see an uncommitted test
+transaction.
+"""
+
+import time
+
+import pytest
+from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
+from django.http import JsonResponse
+from django.test.utils import CaptureQueriesContext
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+from claims.models import Claim
+from claims.services import claim_change_status
+from factcheck.routers import PIN_COOKIE, PrimaryReplicaRouter, use_replicas
+
+REPLICA = "replica1"
+
+
+def _list_claims(request):
+    return JsonResponse({"slugs": list(Claim.objects.order_by("slug").values_list("slug", flat=True))})
+
+
+@csrf_exempt
+def _review_claim(request):
+    claim = Claim.objects.get(slug=request.POST["slug"])
+    claim_change_status(claim=claim, to_status="in_review", rationale="A reader asked.", by=request.user)
+    return JsonResponse({"version": claim.version})
+
+
+# A read and a write behind the real middleware; the project's pages are tested in their own files.
+urlpatterns = [path("read/", _list_claims), path("write/", _review_claim)]
+
+
+# The replica alias is registered when this module is collected, before the test databases are set up,
+# so that Django's own mirror handling points it at the test database, as it would a configured replica.
+connections.settings.setdefault(
+    REPLICA,
+    {
+        **connections.settings[DEFAULT_DB_ALIAS],
+        "TEST": {**connections.settings[DEFAULT_DB_ALIAS]["TEST"], "MIRROR": DEFAULT_DB_ALIAS},
+    },
+)
+# serialized_rollback: the flush after a committing test would otherwise remove the statuses and groups that
+# migrations ship, for this test and every later one.
+with_replica = pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=[DEFAULT_DB_ALIAS, REPLICA])
+
+
+@pytest.fixture
+def replica(settings):
+    """The router and its middleware installed, over the replica1 alias."""
+    settings.DATABASE_ROUTERS = ["factcheck.routers.PrimaryReplicaRouter"]
+    settings.MIDDLEWARE = [
+        settings.MIDDLEWARE[0],
+        "factcheck.routers.ReadYourWritesMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
+    settings.ROOT_URLCONF = __name__
+    settings.READ_YOUR_WRITES_SECONDS = 5
+    return REPLICA
+
+
+class Served:
+    """Queries run on the primary and on the replica during the block."""
+
+    def __enter__(self):
+        self.primary = CaptureQueriesContext(connections[DEFAULT_DB_ALIAS])
+        self.replica = CaptureQueriesContext(connections[REPLICA])
+        self.primary.__enter__()
+        self.replica.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.replica.__exit__(*exc)
+        self.primary.__exit__(*exc)
+
+    def on(self, capture, table: str) -> int:
+        return sum(table in query["sql"] for query in capture.captured_queries)
+
+
+def test_writes_and_migrations_go_to_the_primary_only():
+    routing = PrimaryReplicaRouter()
+    assert routing.db_for_write(Claim) == DEFAULT_DB_ALIAS
+    for model in apps.get_models():
+        assert routing.allow_migrate(DEFAULT_DB_ALIAS, model._meta.app_label, model._meta.model_name)
+        assert not routing.allow_migrate(REPLICA, model._meta.app_label, model._meta.model_name)
+
+
+def test_without_a_replica_every_read_goes_to_the_primary(db):
+    with use_replicas():
+        assert PrimaryReplicaRouter().db_for_read(Claim) == DEFAULT_DB_ALIAS
+
+
+@with_replica
+def test_outside_a_request_reads_stay_on_the_primary_unless_a_block_allows_replicas(replica, claim):
+    # Management commands and the shell read and then write: they must not act on a lagging copy.
+    assert router.db_for_read(Claim) == DEFAULT_DB_ALIAS
+    with use_replicas():
+        assert router.db_for_read(Claim) == REPLICA
+        assert Claim.objects.get(slug="starts-2027")._state.db == REPLICA
+        # Who may log in, and with what rights, is always read from the primary.
+        assert router.db_for_read(apps.get_model("sessions", "Session")) == DEFAULT_DB_ALIAS
+        assert router.db_for_read(apps.get_model("auth", "User")) == DEFAULT_DB_ALIAS
+        with transaction.atomic():
+            assert router.db_for_read(Claim) == DEFAULT_DB_ALIAS  # inside a transaction, its own view
+
+
+@with_replica
+def test_an_anonymous_read_is_served_by_the_replica(replica, client, claim):
+    with Served() as served:
+        response = client.get("/read/")
+    assert response.json() == {"slugs": ["starts-2027"]}
+    assert served.on(served.replica, "claims_claim") == 1
+    assert served.on(served.primary, "claims_claim") == 0
+    assert PIN_COOKIE not in response.cookies
+
+
+@with_replica
+def test_a_write_goes_to_the_primary_and_the_writer_then_reads_from_the_primary(replica, client, editor, claim):
+    client.force_login(editor)
+    with Served() as served:
+        response = client.post("/write/", {"slug": claim.slug})
+    assert response.status_code == 200, response.content
+    assert served.on(served.primary, 'INSERT INTO "claims_statuschange"') == 1
+    assert served.on(served.replica, "claims_") == 0  # even the reads of a writing request stay on the primary
+    assert PIN_COOKIE in response.cookies
+
+    with Served() as served:
+        client.get("/read/")
+    assert served.on(served.primary, "claims_claim") == 1
+    assert served.on(served.replica, "claims_claim") == 0
+
+
+@with_replica
+def test_a_token_client_without_cookies_is_pinned_by_its_authorization_header(replica, client, editor, claim):
+    # What an API client sends: no cookie jar, the same Authorization header every time.
+    client.force_login(editor)
+    client.post("/write/", {"slug": claim.slug}, HTTP_AUTHORIZATION="Token abc")
+    client.cookies.pop(PIN_COOKIE)
+    with Served() as served:
+        client.get("/read/", HTTP_AUTHORIZATION="Token abc")
+    assert served.on(served.primary, "claims_claim") == 1
+    with Served() as served:
+        client.get("/read/", HTTP_AUTHORIZATION="Token another-client")
+    assert served.on(served.replica, "claims_claim") == 1
+
+
+@with_replica
+def test_other_readers_keep_reading_from_the_replica_while_a_writer_is_pinned(replica, client, editor, claim):
+    from django.test import Client
+
+    client.force_login(editor)
+    client.post("/write/", {"slug": claim.slug})
+    with Served() as served:
+        Client().get("/read/")
+    assert served.on(served.replica, "claims_claim") == 1
+    assert served.on(served.primary, "claims_claim") == 0
+
+
+@with_replica
+def test_the_writer_returns_to_the_replica_once_the_pin_expires(replica, client, editor, claim, settings):
+    settings.READ_YOUR_WRITES_SECONDS = 1
+    client.force_login(editor)
+    client.post("/write/", {"slug": claim.slug})
+    time.sleep(1.1)
+    with Served() as served:
+        client.get("/read/")
+    assert served.on(served.replica, "claims_claim") == 1
+    assert served.on(served.primary, "claims_claim") == 0
+
+
+@with_replica
+def test_a_forged_or_garbled_pin_cookie_is_harmless(replica, client, claim):
+    client.cookies[PIN_COOKIE] = "not-a-number"
+    with Served() as served:
+        assert client.get("/read/").status_code == 200
+    assert served.on(served.replica, "claims_claim") == 1
