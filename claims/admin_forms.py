@@ -81,10 +81,16 @@ class CitationChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.publisher}: {obj.title}{date} ({obj.get_stance_display()})"
 
 
+class StatusChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: VerificationStatus) -> str:
+        # The description says when each status applies: editors choose by meaning, not by name.
+        return f"{obj.label}: {obj.description}"
+
+
 class ClaimStatusForm(forms.Form):
     """The new status, why, and on which citations; only the statuses the user's role may set are offered."""
 
-    status = forms.ModelChoiceField(
+    status = StatusChoiceField(
         queryset=VerificationStatus.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,

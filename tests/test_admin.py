@@ -645,6 +645,18 @@ class TestTheStatusPage:
         claim.refresh_from_db()
         assert claim.status_id == "retracted"
 
+    def test_an_unknown_status_is_an_error_on_the_status_field(self, as_editor, claim):
+        data = form_data(as_editor.get(status_url(claim)), form_id=None)
+        data.update(status="debunked", rationale="Made up.")
+        before = snapshot(claim)
+        response = as_editor.post(status_url(claim), data)
+        assert "valid choice" in " ".join(response.context["form"].errors["status"])
+        assert snapshot(claim) == before
+
+    def test_each_status_is_offered_with_its_meaning(self, as_editor, claim):
+        page = as_editor.get(status_url(claim)).content.decode()
+        assert "Inaccurate: What the claim says is contradicted by the evidence." in page
+
     def test_an_outsider_is_refused(self, client, outsider, claim):
         client.force_login(outsider)
         assert client.get(status_url(claim)).status_code == 403
@@ -663,6 +675,23 @@ class TestTheStatusPage:
 
 
 # --- bulk action --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda claim: reverse(CHANGELIST),
+        lambda claim: reverse("admin:claims_claim_add"),
+        change_url,
+        status_url,
+        lambda claim: reverse("admin:claims_claim_delete", args=[claim.pk]),
+        lambda claim: reverse("admin:claims_statuschange_changelist"),
+    ],
+    ids=["list", "add", "change", "status", "delete", "history"],
+)
+def test_an_outsider_is_refused_every_claims_page(client, outsider, claim, url):
+    client.force_login(outsider)
+    assert client.get(url(claim)).status_code == 403
 
 
 @pytest.mark.parametrize("persona", ["editor", "contributor"])
