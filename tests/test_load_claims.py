@@ -7,6 +7,7 @@ import json
 import pytest
 from django.apps import apps
 from django.core.management import call_command, execute_from_command_line
+from django.db import connections
 
 from claims.importing import FORMAT, ClaimsImportError, import_claims, import_claims_file
 from claims.models import Citation, Claim, Quantity, StatusChange
@@ -395,7 +396,13 @@ def test_the_command_prints_one_line_per_file_and_then_nothing_changed(db, tmp_p
     assert Quantity.objects.filter(claim__slug="test-capacity").count() == 1
 
 
-def test_the_command_exits_non_zero_with_the_path_of_the_mistake(db, tmp_path, capsys):
+@pytest.fixture
+def keep_connection(monkeypatch):
+    """run_from_argv closes every connection when it ends, which would end the test's transaction."""
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+
+def test_the_command_exits_non_zero_with_the_path_of_the_mistake(db, tmp_path, capsys, keep_connection):
     doc = document()
     doc["claims"][0]["citations"][0]["url"] = "javascript:alert(1)"
     bad = write(tmp_path, doc, "bad.json")
@@ -410,7 +417,7 @@ def test_the_command_exits_non_zero_with_the_path_of_the_mistake(db, tmp_path, c
     assert not Citation.objects.exists()
 
 
-def test_the_command_refuses_a_missing_path(db, tmp_path, capsys):
+def test_the_command_refuses_a_missing_path(db, tmp_path, capsys, keep_connection):
     with pytest.raises(SystemExit) as exited:
         execute_from_command_line(["manage.py", "load_claims", str(tmp_path / "missing.json")])
 
