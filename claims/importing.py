@@ -656,10 +656,13 @@ def _differs(instance, spec: dict[str, Any], names) -> dict[str, Any]:
 
 
 class _Writer:
-    def __init__(self, path: Path, spec: _FileSpec, by):
+    def __init__(self, path: Path, spec: _FileSpec, by, defined: dict[str, tuple[str, dict]]):
         self.path = path
         self.spec = spec
         self.by = by
+        # Sources defined by the files loaded earlier in this run: two files that define one source
+        # differently would overwrite each other on every load, so that is refused.
+        self.defined = defined
         self.result = ImportResult(file=str(path))
 
     def run(self) -> ImportResult:
@@ -686,6 +689,12 @@ class _Writer:
 
     def write_source(self, spec: dict[str, Any]) -> None:
         self.result.sources += 1
+        earlier = self.defined.get(spec["slug"])
+        if earlier and earlier[1] != spec:
+            raise ValidationError(
+                {"slug": f"{earlier[0]} defines the source \u201c{spec['slug']}\u201d differently; define it once."}
+            )
+        self.defined[spec["slug"]] = (str(self.path), spec)
         source = Source.objects.filter(slug=spec["slug"]).first()
         if source is None:
             source = Source(**spec)
@@ -853,9 +862,9 @@ class _Writer:
 # --- entry points --------------------------------------------------------------------------------
 
 
-def _import_one(path: Path, by) -> ImportResult:
+def _import_one(path: Path, by, defined: dict) -> ImportResult:
     spec = _Reader(path).read()
-    return _Writer(path, spec, by).run()
+    return _Writer(path, spec, by, defined).run()
 
 
 def claims_files(path: str | Path) -> list[Path]:
@@ -872,7 +881,8 @@ def import_claims(paths, *, by=None) -> list[ImportResult]:
     """Load files and directories in one transaction: one bad file leaves the database unchanged."""
     files = [f for p in paths for f in claims_files(p)]
     with transaction.atomic():
-        return [_import_one(f, by) for f in files]
+        defined: dict[str, tuple[str, dict]] = {}
+        return [_import_one(f, by, defined) for f in files]
 
 
 def import_claims_file(path: str | Path, *, by=None) -> ImportResult:

@@ -362,6 +362,15 @@ def test_a_bad_file_in_a_directory_leaves_the_good_ones_unloaded(db, tmp_path):
     assert full_dump() == before
 
 
+def test_two_files_that_define_a_source_differently_are_refused(db, tmp_path):
+    write(tmp_path, document(), "000_first.json")
+    second = {"format": FORMAT, "sources": [{"slug": "test-wsj", "name": "WSJ", "kind": "outlet"}]}
+    write(tmp_path, second, "001_second.json")
+
+    with pytest.raises(ClaimsImportError, match=r"001_second\.json: sources\[0\]\.slug: .*000_first\.json defines"):
+        import_claims([tmp_path])
+
+
 def test_every_problem_of_a_file_is_reported_at_once(db, tmp_path):
     doc = document()
     doc["claims"][0]["quantities"][0]["unit"] = "furlong"
