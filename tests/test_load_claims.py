@@ -7,7 +7,8 @@ import json
 import pytest
 from django.apps import apps
 from django.core.management import call_command, execute_from_command_line
-from django.db import connections
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 
 from claims.importing import FORMAT, ClaimsImportError, import_claims, import_claims_file
 from claims.models import Citation, Claim, Quantity, StatusChange
@@ -160,6 +161,15 @@ def test_loading_the_same_file_twice_changes_nothing(loaded):
     assert full_dump() == before
     assert not result.changed
     assert result.summary().endswith(": nothing changed")
+
+
+def test_a_second_load_sends_no_write_statement_to_the_database(loaded):
+    with CaptureQueriesContext(connection) as queries:
+        import_claims_file(loaded)
+
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert writes == []
+    assert len(queries) > 0
 
 
 def test_an_edited_claim_is_updated_once_without_new_history(loaded, tmp_path):
