@@ -13,6 +13,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -66,16 +67,15 @@ def status_badge(status: VerificationStatus) -> str:
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ("name", "kind", "slug", "url")
     list_filter = ("kind",)
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = URL_FIELDS
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ("title", "publisher", "language", "published_on", "claim_count")
     list_filter = ("language", "publisher")
     list_select_related = ("publisher",)
@@ -83,6 +83,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("publisher",)
     date_hierarchy = "published_on"
+    formfield_overrides = URL_FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
@@ -114,9 +115,31 @@ class DateMentionInline(admin.TabularInline):
     fields = ("position", "role", "precision", "year", "month", "day", "as_stated")
 
 
+class CitationFormSet(BaseInlineFormSet):
+    def clean(self):
+        # Django's inline refuses the delete too (the history PROTECTs its citations, and
+        # BaseModelFormSet.clean() raises it), but in terms of database rows: say first which change relied
+        # on the citation and what to do instead.
+        doomed = {form.instance.pk: form.instance for form in self.forms if self._should_delete_form(form)}
+        doomed.pop(None, None)
+        relied_on = StatusChange.objects.filter(citations__in=doomed.values()).values_list(
+            "citations__pk", "to_status__label", "effective_at"
+        )
+        if relied_on:
+            raise ValidationError(
+                [
+                    f"\u201c{doomed[pk]}\u201d cannot be deleted: the change to \u201c{label}\u201d of "
+                    f"{when:%Y-%m-%d} relied on it, and the history keeps its sources. Add a newer citation instead."
+                    for pk, label, when in relied_on
+                ]
+            )
+        super().clean()
+
+
 class CitationInline(admin.StackedInline):
-    formfield_overrides = URL_FIELDS
     model = Citation
+    formset = CitationFormSet
+    formfield_overrides = URL_FIELDS
     extra = 0
     fields = (
         ("url", "archived_url"),
@@ -126,8 +149,6 @@ class CitationInline(admin.StackedInline):
         ("access", "access_note"),
         "quote",
     )
-    # Deleting a citation that a status change relied on is refused by Django's inline formset (the
-    # history protects it), with a message naming the change; no custom code needed.
 
 
 class RecheckDueFilter(admin.SimpleListFilter):
@@ -181,7 +202,6 @@ class ClaimAdmin(admin.ModelAdmin):
     autocomplete_fields = ("article", "attributed_to", "entities")
     prepopulated_fields = {"slug": ("summary",)}
     actions = ("mark_for_recheck",)
-    date_hierarchy = None
     fieldsets = (
         (None, {"fields": ("article", "text", ("start", "end"), "text_en", "summary", "slug", "opened_version")}),
         (

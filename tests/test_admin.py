@@ -472,7 +472,8 @@ class TestTheChangeForm:
         before = snapshot(claim)
         response = as_editor.post(change_url(claim), data)
         assert response.status_code == 200
-        assert "protected" in " ".join(errors_of(response)["citations-__all__"])
+        errors = " ".join(errors_of(response)["citations-__all__"])
+        assert "the change to \u201cAccurate\u201d" in errors and "relied on it" in errors
         assert snapshot(claim) == before
 
 
