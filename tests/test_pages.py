@@ -86,6 +86,10 @@ WHEN_CONFIRMED = dt.datetime(2025, 9, 23, 12, 0, tzinfo=dt.UTC)
 
 @pytest.fixture
 def newsroom(db, outlet):
+    return build_newsroom(outlet)
+
+
+def build_newsroom(outlet: Source) -> dict:
     """The seed article with five published claims (two overlapping) and one draft."""
     publisher = Source.objects.create(
         slug="blog-ia", name="Le blog IA", kind=Source.Kind.OUTLET, url="https://example.org/"
