@@ -1,0 +1,97 @@
+"""The benchmark works: seeded data, one round over every endpoint, every endpoint answering, the
+baseline returning exactly what the API returns, and the query counts the benchmark reports.
+
+Timings are never asserted (a shared CI machine makes them meaningless); what is asserted would break if
+an endpoint disappeared, started to depend on the page size or on the number of claims, or if the baseline
+stopped being a fair comparison. BENCH_SMOKE_CLAIMS sets the size (default 2,000; see docs/benchmarks.md
+for why not 10,000).
+"""
+
+import os
+
+import pytest
+
+from bench.run import BASELINE_OF, measure
+from claims.models import Claim
+from claims.synthetic import seed_claims
+
+CLAIMS = int(os.environ.get("BENCH_SMOKE_CLAIMS", "2000"))
+
+# Queries per request, constant in the number of claims and in the page size:
+QUERIES = {
+    # aggregate (count + last change, for the ETag and the paginator), the page with article, status and
+    # attributed source joined, then entities, quantities, dates, citations
+    "api_list": 6,
+    "base_list": 6,
+    "api_list_search": 6,
+    "base_list_search": 6,
+    "api_list_deep": 6,
+    "base_list_deep": 6,
+    # the status filter's own lookup of the status, then the six above
+    "api_list_status": 7,
+    "base_list_status": 6,
+    # the aggregate only: a matching ETag costs no page and no serialization
+    "api_list_304": 1,
+    # the claim with its joins, then entities, quantities, dates, citations
+    "api_detail": 5,
+    "base_detail": 5,
+    # the claim (for the ETag) only
+    "api_detail_304": 1,
+    # the claim, its changes with their statuses, the citations they relied on
+    "api_history": 3,
+    "base_history": 3,
+    # statuses, three filter option lists, status counts, the count, the page
+    "reader_list": 7,
+    # the claim, its history, the history's citations, citations, quantities, dates, entities
+    "reader_detail": 7,
+}
+
+
+@pytest.fixture
+def bench_urls(settings):
+    settings.ROOT_URLCONF = "bench.urls"
+
+
+def test_one_round_over_every_endpoint_answers_with_the_pinned_number_of_queries(db, bench_urls, client):
+    # One seed and one round for every assertion: seeding is most of this test's time.
+    seed_claims(claims=CLAIMS, seed=1)
+    run = measure(client, repeat=1, warmup=1, sample_size=10)
+
+    endpoints = run["endpoints"]
+    assert set(endpoints) == set(QUERIES)
+    for name, entry in endpoints.items():
+        assert "missing" not in entry, f"{name}: {entry}"
+        assert entry["status"] == (304 if name.endswith("_304") else 200), name
+        assert entry["n"] == 1 and entry["errors"] == 0, name
+    assert set(BASELINE_OF) <= set(endpoints) and set(BASELINE_OF.values()) <= set(endpoints)
+
+    assert {name: entry["queries"] for name, entry in endpoints.items()} == {
+        name: [count] for name, count in QUERIES.items()
+    }
+    # The lists' queries do not depend on the page size.
+    assert run["queries_by_page_size"] == {
+        "api_list": {10: 6, 50: 6, 100: 6},
+        "base_list": {10: 6, 50: 6, 100: 6},
+    }
+
+
+def test_the_baseline_returns_exactly_what_the_api_returns(db, bench_urls, client):
+    seed_claims(claims=300, seed=2)
+    sample = Claim.objects.published().order_by("-id").first()
+    for query in ("page_size=50", "page_size=50&status=misleading", "page_size=50&search=kestrel", "page=3"):
+        api = client.get(f"/api/v1/claims/?{query}", secure=True).json()
+        base = client.get(f"/bench/baseline/claims/?{query}", secure=True).json()
+        assert api["count"] == base["count"] > 0, query
+        assert api["results"] == base["results"], query
+    for suffix in ("", "history/"):
+        api = client.get(f"/api/v1/claims/{sample.pk}/{suffix}", secure=True).json()
+        assert api == client.get(f"/bench/baseline/claims/{sample.pk}/{suffix}", secure=True).json()
+
+
+def test_a_missing_endpoint_is_reported_and_the_run_goes_on(db, client, settings):
+    settings.ROOT_URLCONF = "factcheck.urls"  # the site without the baseline's addresses
+    seed_claims(claims=60, seed=3)
+    endpoints = measure(client, repeat=1, warmup=1, sample_size=5)["endpoints"]
+    assert endpoints["base_list"]["missing"] == "answered 404, expected 200"
+    assert "p50_ms" not in endpoints["base_list"]
+    assert endpoints["api_list"]["n"] == 1 and "missing" not in endpoints["api_list"]
