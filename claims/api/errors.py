@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -110,6 +111,7 @@ def exception_handler(exc, context):
     return Response(body, status=exc.status_code, headers=headers)
 
 
+@csrf_exempt  # nothing to protect, and a POST to a wrong address must get this 404, not the CSRF page
 def not_found(request, *args, **kwargs):
     """Any address under /api/v1/ that names nothing: the API's 404, not the reader site's HTML page."""
     return JsonResponse(

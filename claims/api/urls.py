@@ -24,5 +24,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     # Anything else under /api/v1/ ending in a slash: the API's JSON 404. (Without the slash, Django's
     # APPEND_SLASH redirect comes first.)
-    re_path(r"^(?:.*/)?$", not_found),
+    re_path(r"^(?:[\s\S]*/)?$", not_found),
 ]

@@ -244,7 +244,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
             **ERRORS_READ,
         },
     )
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         claim = self.get_object()
         etag = make_etag("history", _claim_etag(claim))
@@ -268,7 +268,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
             **ERRORS_READ,
         },
     )
-    @action(detail=True, methods=["get"], url_path="claimreview")
+    @action(detail=True, methods=["get"], url_path="claimreview", filter_backends=[])
     def claim_review(self, request, pk=None):
         # Public markup: published claims only, whoever asks.
         claim = get_object_or_404(claimreview.claim_review_queryset(Claim.objects.published()), pk=pk)
@@ -313,7 +313,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         request=api.StatusChangeWriteSerializer,
         responses={200: api.ClaimSerializer, **ERRORS_WRITE},
     )
-    @action(detail=True, methods=["post"], url_path="status")
+    @action(detail=True, methods=["post"], url_path="status", filter_backends=[])
     def change_status(self, request, pk=None):
         claim = self.get_object()
         serializer = api.StatusChangeWriteSerializer(
@@ -499,6 +499,7 @@ class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
     @extend_schema(
         summary="All published verdicts as a schema.org DataFeed of ClaimReview",
         parameters=CONDITIONAL_HEADERS,
+        filters=True,
         responses={
             (200, "application/json"): OpenApiTypes.OBJECT,
             304: OpenApiResponse(description="Not modified."),
