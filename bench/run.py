@@ -32,8 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DOC = ROOT / "docs" / "benchmarks.md"
-MARK_START = "<!-- bench/run.py results: start -->"
-MARK_END = "<!-- bench/run.py results: end -->"
+MARK = "<!-- bench/run.py results, {db}: {edge} -->"  # one block per database, so runs of one leave the other
 PAGE_SIZE = 50
 SEARCH = "kestrel"  # a company-name word: in about one claim in twenty
 STATUS = "misleading"  # about one published claim in eleven
@@ -326,7 +325,7 @@ def report(all_runs: dict[str, list[dict]], args, machine: dict) -> str:
     versions = any_run["versions"]
     parts = [
         f"Run of {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC: `python bench/run.py --sizes "
-        f"{','.join(map(str, args.sizes))} --db {','.join(args.db)} --repeat {args.repeat}`.",
+        f"{','.join(map(str, args.sizes))} --db {','.join(all_runs)} --repeat {args.repeat}`.",
         "",
         f"Machine: {machine['nproc']} cores, {machine['cpu']}, {machine['platform']}; Python {versions['python']}, "
         f"Django {versions['django']}, DRF {versions['drf']}. Measured in-process with Django's test Client "
@@ -347,14 +346,15 @@ def report(all_runs: dict[str, list[dict]], args, machine: dict) -> str:
     return "\n".join(parts)
 
 
-def write_doc(text: str) -> None:
+def write_doc(text: str, db: str) -> None:
+    start, end = MARK.format(db=db, edge="start"), MARK.format(db=db, edge="end")
     DOC.parent.mkdir(exist_ok=True)
-    current = DOC.read_text() if DOC.exists() else f"# Benchmarks\n\n{MARK_START}\n{MARK_END}\n"
-    if MARK_START not in current:
-        current += f"\n{MARK_START}\n{MARK_END}\n"
-    before, rest = current.split(MARK_START, 1)
-    _, after = rest.split(MARK_END, 1)
-    DOC.write_text(f"{before}{MARK_START}\n{text}\n{MARK_END}{after}")
+    current = DOC.read_text() if DOC.exists() else "# Benchmarks\n"
+    if start not in current:
+        current += f"\n{start}\n{end}\n"
+    before, rest = current.split(start, 1)
+    _, after = rest.split(end, 1)
+    DOC.write_text(f"{before}{start}\n{text}\n{end}{after}")
 
 
 def main(argv=None) -> int:
@@ -405,12 +405,13 @@ def main(argv=None) -> int:
                         f"   {name:18} p50 {entry['p50_ms']:8.1f} ms  p99 {entry['p99_ms']:8.1f} ms  "
                         f"queries {entry['queries']}"
                     )
-    text = report(all_runs, args, machine)
-    print()
-    print(text)
-    if not args.no_write:
-        write_doc(text)
-        print(f"\nWritten to {DOC.relative_to(ROOT)}.")
+    for db, runs in all_runs.items():
+        text = report({db: runs}, args, machine)
+        print()
+        print(text)
+        if not args.no_write:
+            write_doc(text, db)
+            print(f"\nWritten to {DOC.relative_to(ROOT)}.")
     return 0
 
 

@@ -3,7 +3,7 @@ baseline returning exactly what the API returns, and the query counts the benchm
 
 Timings are never asserted (a shared CI machine makes them meaningless); what is asserted would break if
 an endpoint disappeared, started to depend on the page size or on the number of claims, or if the baseline
-stopped being a fair comparison. BENCH_SMOKE_CLAIMS sets the size (default 2,000; see docs/benchmarks.md
+stopped being a fair comparison. BENCH_SMOKE_CLAIMS sets the size (default 1,000; see docs/benchmarks.md
 for why not 10,000).
 """
 
@@ -15,7 +15,7 @@ from bench.run import BASELINE_OF, measure
 from claims.models import Claim
 from claims.synthetic import seed_claims
 
-CLAIMS = int(os.environ.get("BENCH_SMOKE_CLAIMS", "2000"))
+CLAIMS = int(os.environ.get("BENCH_SMOKE_CLAIMS", "1000"))
 
 # Queries per request, constant in the number of claims and in the page size:
 QUERIES = {
