@@ -6,6 +6,10 @@ The tests commit (transactional_db) because a second connection cannot see an un
 transaction.
 """
 
+import json
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -181,3 +185,60 @@ def test_a_forged_or_garbled_pin_cookie_is_harmless(replica, client, claim):
     with Served() as served:
         assert client.get("/read/").status_code == 200
     assert served.on(served.replica, "claims_claim") == 1
+
+
+def _settings_with(**env) -> dict:
+    """The database settings a fresh process reads from this environment."""
+    code = (
+        "import json; from factcheck import settings as s; "
+        "print(json.dumps({'databases': s.DATABASES, 'routers': getattr(s, 'DATABASE_ROUTERS', [])}, default=str))"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+    expect_ok = env.pop("expect_ok", True)
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code, a test environment
+        [sys.executable, "-c", code],
+        env={**environment, "DJANGO_SECRET_KEY": "x", "DJANGO_ALLOWED_HOSTS": "localhost", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode == 0) == expect_ok, result.stderr
+    return json.loads(result.stdout) if result.returncode == 0 else {"error": result.stderr}
+
+
+def test_replica_urls_become_mirrored_aliases_and_install_the_router():
+    loaded = _settings_with(
+        DATABASE_URL="postgres://app@primary:5432/factcheck",
+        DATABASE_REPLICA_URLS="postgres://app@replica-a:5432/factcheck, postgres://app@replica-b:5432/factcheck",
+    )
+    databases = loaded["databases"]
+    assert list(databases) == ["default", "replica1", "replica2"]
+    assert (databases["replica1"]["HOST"], databases["replica2"]["HOST"]) == ("replica-a", "replica-b")
+    assert databases["replica1"]["TEST"] == {"MIRROR": "default"}
+    assert loaded["routers"] == ["factcheck.routers.PrimaryReplicaRouter"]
+
+
+def test_without_replica_urls_there_is_one_database_and_no_router():
+    loaded = _settings_with(DATABASE_URL="postgres://app@primary:5432/factcheck")
+    assert list(loaded["databases"]) == ["default"]
+    assert loaded["routers"] == []
+
+
+def test_behind_pgbouncer_in_transaction_mode_server_side_cursors_and_prepared_statements_are_off():
+    loaded = _settings_with(
+        DATABASE_URL="postgres://app@pgbouncer:6432/factcheck",
+        DATABASE_REPLICA_URLS="postgres://app@replica-a:6432/factcheck",
+        DATABASE_POOLER="transaction",
+    )
+    for alias in ("default", "replica1"):
+        database = loaded["databases"][alias]
+        assert database["DISABLE_SERVER_SIDE_CURSORS"] is True
+        assert database["OPTIONS"]["prepare_threshold"] is None
+    plain = _settings_with(DATABASE_URL="postgres://app@primary:5432/factcheck")["databases"]["default"]
+    assert not plain.get("DISABLE_SERVER_SIDE_CURSORS")
+    assert "prepare_threshold" not in plain.get("OPTIONS", {})
+
+
+def test_an_unknown_pooler_mode_stops_the_start():
+    loaded = _settings_with(DATABASE_POOLER="statement", expect_ok=False)
+    assert "DATABASE_POOLER must be empty, 'session' or 'transaction'" in loaded["error"]
