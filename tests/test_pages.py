@@ -467,9 +467,9 @@ def many_claims(count: int, *, with_history: bool = True) -> Article:
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_list_runs_the_same_queries_for_3_or_30_claims(client, db, django_assert_num_queries, count):
     many_claims(count)
-    # statuses; options: articles, entities, sources; status counts; page count; the page (with status,
-    # article and source joined).
-    with django_assert_num_queries(7):
+    # statuses; options: articles, entities, sources; status counts (which also give the total); the page
+    # (with status, article and source joined).
+    with django_assert_num_queries(6):
         response = client.get(f"{reverse('claims:claim-list')}?q=says&status=in_review")
     assert len(listed(response)) == min(count, 20)
 
@@ -849,3 +849,15 @@ def test_dates_are_written_at_their_precision(precision, month, day, expected, m
     mention = DateMention(precision=precision, year=2025, month=month, day=day, role="event", as_stated="x")
     assert formatting.describe_date(mention) == expected
     assert formatting.html_datetime(mention) == machine
+
+
+def test_a_verdict_confirmed_again_says_so_instead_of_a_change_to_itself(client, newsroom):
+    claim = newsroom["claims"]["amount"]
+    source = claim.citations.first()
+    set_status(claim, "accurate", "Re-checked after the September post: still accurate.", citations=[source])
+    html = client.get(claim.get_absolute_url()).content.decode()
+    newest = html[html.index('<ol class="timeline"') :].split("</li>")[0]
+    assert '</span> Accurate</span> <span class="meta">(confirmed again)</span>' in newest
+    assert "changed to" not in newest
+    changes = client.get(reverse("claims:changes")).content.decode()
+    assert "(confirmed again)" in changes

@@ -21,7 +21,7 @@ STATUS_SYMBOLS = {
     "mostly_accurate": "≈",
     "misleading": "!",
     "inaccurate": "✗",
-    "unverifiable_yet": "⌛",
+    "unverifiable_yet": "◷",
     "not_checkable": "∅",
     "retracted": "⊘",
 }
