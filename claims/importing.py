@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -157,6 +157,7 @@ class ImportResult:
     file: str
     articles: int = 0
     articles_new: int = 0
+    articles_updated: int = 0
     sources: int = 0
     sources_new: int = 0
     sources_updated: int = 0
@@ -167,8 +168,6 @@ class ImportResult:
     citations_new: int = 0
     status_changes: int = 0
     status_changes_new: int = 0
-    articles_updated: int = 0
-    notes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -448,7 +447,11 @@ class _Reader:
             raise _Invalid(f"{path}.text", "Give the article's text either inline (text) or as a file (text_file).")
         if "text_file" in item:
             name = _text(item["text_file"], f"{path}.text_file", required=True)
-            text_path = (self.path.parent / name).resolve()
+            folder = self.path.parent.resolve()
+            text_path = (folder / name).resolve()
+            # The text sits beside its claims file; a path out of that folder is a mistake, or worse.
+            if not text_path.is_relative_to(folder):
+                raise _Invalid(f"{path}.text_file", "Give a path inside the claims file's folder.")
             try:
                 text = text_path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:

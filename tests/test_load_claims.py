@@ -244,6 +244,8 @@ def test_changes_recorded_after_the_file_by_an_editor_are_kept(loaded, editor):
         ("duplicate_claim_slug", "claims[1].slug", "used twice"),
         ("value_not_a_number", "claims[0].quantities[0].value", "not a number"),
         ("wrong_format", "format", FORMAT),
+        ("text_file_outside_the_folder", "article.text_file", "inside the claims file's folder"),
+        ("text_file_missing", "article.text_file", "Cannot read"),
     ],
 )
 def test_bad_input_names_the_file_path_and_field_and_changes_nothing(loaded, tmp_path, mistake, path, words):
@@ -310,6 +312,12 @@ def test_bad_input_names_the_file_path_and_field_and_changes_nothing(loaded, tmp
             claim["quantities"][0]["value"] = "four and a half"
         case "wrong_format":
             doc["format"] = "something-else/9"
+        case "text_file_outside_the_folder":
+            del doc["article"]["text"]
+            doc["article"]["text_file"] = "../../etc/passwd"
+        case "text_file_missing":
+            del doc["article"]["text"]
+            doc["article"]["text_file"] = "articles/missing.txt"
     bad = write(tmp_path, doc, "bad.json")
     before = full_dump()
 
@@ -370,6 +378,21 @@ def test_a_bad_file_in_a_directory_leaves_the_good_ones_unloaded(db, tmp_path):
         import_claims([tmp_path])
 
     assert full_dump() == before
+
+
+def test_a_file_may_add_claims_to_a_stored_article_with_stored_sources(loaded, tmp_path):
+    extra = copy.deepcopy(document()["claims"][0])
+    extra.update(
+        slug="test-starts-2027", text="ce partenariat démarre en 2027", quantities=[], uncertainty="attribution"
+    )
+    extra["uncertainty_as_stated"] = "Selon"
+    more = {"format": FORMAT, "claims": [extra]}
+
+    result = import_claims_file(write(tmp_path, more, "more.json"))
+
+    claim = Claim.objects.get(slug="test-starts-2027")
+    assert (claim.article.slug, claim.attributed_to.slug) == ("test-import-article", "test-wsj")
+    assert (result.articles, result.claims_new, result.status_changes_new) == (0, 1, 1)
 
 
 def test_two_files_that_define_a_source_differently_are_refused(db, tmp_path):
