@@ -248,6 +248,11 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # --- change form ---
 
+    def get_queryset(self, request):
+        # The change form, the status page and the delete page show the status label too. The list's joins
+        # must be named here as well: the changelist skips list_select_related once a queryset has any.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not services.user_can_publish(request.user):
