@@ -10,7 +10,9 @@ import pytest
 import schemathesis
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -77,7 +79,7 @@ def _load_schema():
 SCHEMA = _load_schema()
 OPERATIONS = {result.ok().label: result.ok() for result in SCHEMA.get_all_operations()}
 # Examples per operation, mode and target: the whole run stays under a minute per database.
-EXAMPLES = 8
+EXAMPLES = 6
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -88,7 +90,18 @@ CHECKS = [
 
 
 @pytest.fixture
-def data(db, article, claim, citation, editor):
+def keep_the_test_connection():
+    """Calls go through the real WSGI handler, whose request signals would close the database connection
+    (and with it the test's transaction on PostgreSQL); Django's own test client detaches them the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def data(db, keep_the_test_connection, article, claim, citation, editor):
     """Something to read and write: published claims with a verdict and history, and a draft."""
     add_start_date(claim)
     claim_change_status(
@@ -104,8 +117,18 @@ def data(db, article, claim, citation, editor):
     return {"claim": claim, "token": Token.objects.create(user=editor).key}
 
 
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["valid", "invalid"])
-@pytest.mark.parametrize("label", sorted(OPERATIONS))
+# The scale's endpoints take no query and no body, and Schemathesis spends seconds failing to invent an
+# invalid request for them; their 404s for unknown codes are covered by the valid mode.
+NOTHING_TO_BREAK = {"GET /api/v1/statuses/", "GET /api/v1/statuses/{code}/"}
+CASES = [
+    (label, mode)
+    for label in sorted(OPERATIONS)
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
+    if not (mode == GenerationMode.NEGATIVE and label in NOTHING_TO_BREAK)
+]
+
+
+@pytest.mark.parametrize("label,mode", CASES, ids=[f"{label}-{mode.value}" for label, mode in CASES])
 def test_the_api_never_errs_and_never_breaks_its_schema(data, label, mode):
     operation = OPERATIONS[label]
     pinned = {"id": data["claim"].pk} if "{id}" in operation.path and "/claims/" in operation.path else None
