@@ -139,6 +139,15 @@ def test_every_citation_address_is_in_the_reference_sheet(seeded):
             assert address in sheet, (citation.claim.slug, address)
 
 
+def test_every_citation_title_and_date_comes_from_the_reference_sheet(seeded):
+    sheet = sheet_text()
+    for citation in Citation.objects.all():
+        # A headline the sheet does not give is described, and says so; it is never rebuilt from an address.
+        assert citation.title in sheet or citation.title.endswith("(title not recorded)"), citation.title
+        if citation.published_on:
+            assert citation.published_on.isoformat() in sheet, (citation.url, citation.published_on)
+
+
 def test_every_quoted_passage_is_word_for_word_in_the_reference_sheet(seeded):
     sheet = sheet_text()
     quoted = Citation.objects.exclude(quote="")
