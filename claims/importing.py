@@ -753,6 +753,13 @@ class _Writer:
             result.claims_new += 1
             changed = True
         else:
+            if claim.article_id != fields["article"].pk:
+                # Claim slugs are unique across articles: a reused slug would move another article's claim.
+                raise _Invalid(
+                    f"{spec.path}.slug",
+                    f"The claim \u201c{spec.slug}\u201d belongs to the article \u201c{claim.article.slug}\u201d; "
+                    "choose another slug.",
+                )
             changes = _differs(claim, fields, fields.keys())
             entities_differ = {e.pk for e in entities} != set(claim.entities.values_list("pk", flat=True))
             children_differ = self.children_differ(claim, spec)

@@ -395,6 +395,18 @@ def test_a_file_may_add_claims_to_a_stored_article_with_stored_sources(loaded, t
     assert (result.articles, result.claims_new, result.status_changes_new) == (0, 1, 1)
 
 
+def test_a_claim_slug_used_by_another_article_is_refused(loaded, tmp_path):
+    doc = document()
+    doc["article"]["slug"] = doc["claims"][0]["article"] = doc["claims"][1]["article"] = "another-article"
+    bad = write(tmp_path, doc, "another.json")
+    before = full_dump()
+
+    with pytest.raises(ClaimsImportError, match=r"claims\[0\]\.slug: .*belongs to the article .test-import-article"):
+        import_claims_file(bad)
+
+    assert full_dump() == before
+
+
 def test_two_files_that_define_a_source_differently_are_refused(db, tmp_path):
     write(tmp_path, document(), "000_first.json")
     second = {"format": FORMAT, "sources": [{"slug": "test-wsj", "name": "WSJ", "kind": "outlet"}]}
