@@ -213,7 +213,11 @@ def claims_mark_for_recheck(*, claims: Iterable[Claim], by, on: dt.date | None =
     on = on or timezone.localdate()
     count = 0
     for claim in claims:
-        claim.recheck_on = on
-        claim_update(claim=claim, by=by, expected_version=None)
+        # Re-read each row under lock: the objects passed in may predate another editor's change, and an
+        # edit writes every editable field, so saving them as given would silently undo that change.
+        fresh = Claim.objects.select_for_update().get(pk=claim.pk)
+        fresh.recheck_on = on
+        claim_update(claim=fresh, by=by, expected_version=fresh.version)
+        claim.recheck_on, claim.version = fresh.recheck_on, fresh.version
         count += 1
     return count

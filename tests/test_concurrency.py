@@ -266,13 +266,6 @@ def test_api_status_posts_from_one_version_get_one_200_and_the_rest_409(claim, e
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "claims_mark_for_recheck calls claim_update(expected_version=None) with the claim objects it was given, "
-        "so it saves every editable field as it was read and silently undoes an edit made since"
-    ),
-)
 def test_marking_for_recheck_does_not_undo_an_edit_made_since_the_claim_was_read(claim, editor):
     read_earlier = Claim.objects.get(pk=claim.pk)
     claim_update(
