@@ -115,3 +115,9 @@ def test_publishing_a_claim_changes_the_article_etag(claims, client, editor, art
 def test_responses_vary_on_credentials(claims, client, editor):
     assert "Authorization" in client.get(f"{API}claims/")["Vary"]
     assert client_for(editor).get(f"{API}claims/")["ETag"] == client.get(f"{API}claims/")["ETag"]
+
+
+def test_a_missing_resource_is_a_404_whatever_validator_is_sent(db, client):
+    etag = client.get(f"{API}statuses/accurate/")["ETag"]
+    assert client.get(f"{API}statuses/nonexistent/", HTTP_IF_NONE_MATCH=etag).status_code == 404
+    assert client.get(f"{API}sources/999999/", HTTP_IF_NONE_MATCH="*").status_code == 404

@@ -65,14 +65,6 @@ def _first_message(detail) -> str:
     return str(detail)
 
 
-def _codes(detail):
-    if isinstance(detail, dict):
-        return {key: _codes(value) for key, value in detail.items()}
-    if isinstance(detail, list):
-        return [_codes(value) for value in detail]
-    return getattr(detail, "code", "invalid")
-
-
 def error_body(*, status_code: int, code: str, detail: str, fields=None, **extra) -> dict:
     body = {"status": status_code, "code": code, "detail": detail}
     if fields is not None:

@@ -2,8 +2,8 @@
 
 Who sees drafts: users holding `claims.view_claim` (the contributors and editors groups) can read a draft
 claim at claims/{id}/ and its history, edit it, and list drafts with `?visibility=draft` (or `all`).
-Everyone else, including staff without a group, gets 404 for a draft. Lists, CSV, articles and the
-ClaimReview endpoints show published claims unless a draft-reader asks otherwise.
+Everyone else, including staff without a group, gets 404 for a draft. The claims list, its CSV and the
+feed show published claims unless a draft-reader asks otherwise; articles and ClaimReview never show drafts.
 """
 
 from __future__ import annotations
@@ -52,19 +52,24 @@ from claims.services import claim_change_status, claim_create, claim_update
 ID_PATTERN = "[0-9]{1,18}"  # larger ids cannot exist in a bigint column; they get the API's 404
 
 
+def _claim_children():
+    """One query each for a claim list's entities, quantities, dates and citations (in display order)."""
+    return (
+        Prefetch("entities", queryset=Source.objects.only("id", "slug", "name", "kind")),
+        Prefetch("quantities", queryset=Quantity.objects.order_by("position", "id")),
+        Prefetch("dates", queryset=DateMention.objects.order_by("position", "id")),
+        Prefetch("citations", queryset=Citation.objects.order_by("published_on", "id")),
+    )
+
+
 def claim_queryset_for_display(queryset):
-    """Everything ClaimSerializer reads, in a fixed number of queries whatever the page size:
-    the claims (with article, status and attributed source joined), then one query each for
-    entities, quantities, dates and citations."""
+    """Everything ClaimSerializer reads, in a fixed number of queries whatever the page size: the claims
+    (with article, status and attributed source joined, the article's long text left out), then one
+    query each for entities, quantities, dates and citations."""
     return (
         queryset.select_related("article", "status", "attributed_to")
         .defer("article__text")
-        .prefetch_related(
-            Prefetch("entities", queryset=Source.objects.only("id", "slug", "name", "kind")),
-            Prefetch("quantities", queryset=Quantity.objects.order_by("position", "id")),
-            Prefetch("dates", queryset=DateMention.objects.order_by("position", "id")),
-            Prefetch("citations", queryset=Citation.objects.order_by("published_on", "id")),
-        )
+        .prefetch_related(*_claim_children())
     )
 
 
@@ -231,7 +236,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         return claim
 
     def _claim_response(self, claim: Claim, *, status_code=status.HTTP_200_OK, headers=None):
-        prefetch_related_objects([claim], *claim_queryset_for_display(Claim.objects.none())._prefetch_related_lookups)
+        prefetch_related_objects([claim], *_claim_children())
         response = Response(self.get_serializer(claim).data, status=status_code, headers=headers)
         return set_validators(response, etag=_claim_etag(claim), last_modified=claim.updated_at)
 
@@ -380,19 +385,21 @@ class ValuesETagMixin:
 
     etag_fields: tuple[str, ...] = ()
 
-    def values_etag(self, queryset, *extra) -> str:
-        return make_etag(self.basename, *extra, list(queryset.values_list(*self.etag_fields)))
+    def etag_rows(self, queryset) -> list:
+        return list(queryset.order_by().values_list(*self.etag_fields))
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
-        etag = self.values_etag(queryset, sorted(request.query_params.lists()), *self.extra_etag_parts())
+        rows = self.etag_rows(self.filter_queryset(self.get_queryset()))
+        etag = make_etag(self.basename, sorted(request.query_params.lists()), rows, *self.extra_etag_parts())
         if response := not_modified(request, etag=etag, last_modified=None):
             return set_validators(response, etag=etag, last_modified=None)
         return set_validators(super().list(request, *args, **kwargs), etag=etag, last_modified=None)
 
     def retrieve(self, request, *args, **kwargs):
-        queryset = self.get_queryset().filter(pk=kwargs["pk"])
-        etag = self.values_etag(queryset, *self.extra_etag_parts(article=kwargs["pk"]))
+        rows = self.etag_rows(self.get_queryset().filter(pk=kwargs["pk"]))
+        if not rows:
+            return super().retrieve(request, *args, **kwargs)  # the 404, whatever validator was sent
+        etag = make_etag(self.basename, rows, *self.extra_etag_parts(pk=kwargs["pk"]))
         if response := not_modified(request, etag=etag, last_modified=None):
             return set_validators(response, etag=etag, last_modified=None)
         return set_validators(super().retrieve(request, *args, **kwargs), etag=etag, last_modified=None)
@@ -451,15 +458,13 @@ class ArticleViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelVie
     def get_serializer_class(self):
         return api.ArticleDetailSerializer if self.action == "retrieve" else api.ArticleSerializer
 
-    def values_etag(self, queryset, *extra):
-        # Annotations are not needed for the digest; the published claims' stats stand for them.
-        return make_etag("articles", *extra, list(queryset.order_by().values_list(*self.etag_fields)))
-
     def extra_etag_parts(self, **scope):
+        # What the rows do not show: the published claims behind `published_claims` (and, for one
+        # article, its text and claims).
         claims = Claim.objects.published()
-        if "article" in scope:
-            claims = claims.filter(article_id=scope["article"])
-            text = Article.objects.filter(pk=scope["article"]).values_list("text", flat=True).first()
+        if "pk" in scope:
+            claims = claims.filter(article_id=scope["pk"])
+            text = Article.objects.filter(pk=scope["pk"]).values_list("text", flat=True).first()
             return (hash_text(text), claims.aggregate(count=Count("pk"), last=Max("updated_at")))
         return (claims.aggregate(count=Count("pk"), last=Max("updated_at")),)
 
