@@ -192,8 +192,12 @@ def _versions() -> dict:
 
 def worker(args) -> None:
     """Runs in its own process, with the database chosen by the environment."""
+    import warnings
+
     import django
 
+    # No collectstatic in a benchmark database's checkout: whitenoise's note about it is noise here.
+    warnings.filterwarnings("ignore", message="No directory at")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
     django.setup()
     from django.core.management import call_command

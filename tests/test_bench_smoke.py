@@ -40,8 +40,8 @@ QUERIES = {
     # the claim, its changes with their statuses, the citations they relied on
     "api_history": 3,
     "base_history": 3,
-    # statuses, three filter option lists, status counts, the count, the page
-    "reader_list": 7,
+    # statuses, three filter option lists, status counts (which also give the total), the page
+    "reader_list": 6,
     # the claim, its history, the history's citations, citations, quantities, dates, entities
     "reader_detail": 7,
 }
