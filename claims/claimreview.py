@@ -34,6 +34,15 @@ CLAIM_REVIEW_SELECT_RELATED = ("status", "article__publisher", "attributed_to")
 CLAIM_REVIEW_PREFETCH = ("history",)
 
 
+def site_base_url(request=None) -> str:
+    """The public site's absolute root without trailing slash: settings.FACTCHECK_SITE_URL when set, else
+    the request's. The claim page and the API both pass this as `base_url`, so `url` is the same in both."""
+    configured = settings.FACTCHECK_SITE_URL
+    if configured or request is None:
+        return configured.rstrip("/")
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def claim_review_queryset(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
     """Claims with everything claim_review() reads: 1 query for the claims, 1 for their histories."""
     queryset = Claim.objects.all() if queryset is None else queryset

@@ -6,7 +6,6 @@ Views are thin: claims.selectors fetches, claims.formatting words things for peo
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,17 +14,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from claims import formatting, selectors
-from claims.claimreview import claim_review, current_status_change
+from claims.claimreview import claim_review, current_status_change, site_base_url
 from claims.models import Citation, Claim, VerificationStatus
 from claims.templatetags.claims_pages import status_symbol
 
 CLAIMS_PER_PAGE = 20
 CHANGES_PER_PAGE = 50
-
-
-def site_base_url(request: HttpRequest) -> str:
-    """The public site's root, without trailing slash: the configured one, else this request's."""
-    return (settings.FACTCHECK_SITE_URL or request.build_absolute_uri("/")).rstrip("/")
 
 
 def absolute(request: HttpRequest, path: str) -> str:

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.test import override_settings
 
-from claims.claimreview import claim_review, claim_review_queryset
+from claims.claimreview import claim_review, claim_review_queryset, site_base_url
 from claims.models import Claim, Source
 from tests.test_pages import cite, make_article, make_claim, set_status
 
@@ -156,3 +156,11 @@ def test_a_person_is_a_person(db):
         "@type": "Person",
         "name": "Larry Ellison",
     }
+
+
+def test_the_page_and_the_api_share_one_base_address(rf, settings):
+    request = rf.get("/claims/x/", HTTP_HOST="testserver")
+    settings.FACTCHECK_SITE_URL = "https://checks.example.org/"
+    assert site_base_url(request) == "https://checks.example.org"
+    settings.FACTCHECK_SITE_URL = ""
+    assert site_base_url(request) == "http://testserver"
