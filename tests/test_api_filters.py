@@ -170,6 +170,8 @@ def test_ordering(claims, client):
         ({"date_from": "2025-02-30"}, "date_from"),
         ({"date_from": "2027-01-01", "date_to": "2026-01-01"}, "date_to"),
         ({"updated_since": "yesterday"}, "updated_since"),
+        ({"updated_since": "0001-01-01T00:00:00+14:00"}, "updated_since"),
+        ({"updated_since": "9999-12-31T23:59:59-14:00"}, "updated_since"),
         ({"recheck_due": "perhaps"}, "recheck_due"),
         ({"ordering": "text"}, "ordering"),
         ({"search": "a\x00b"}, "search"),

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims.models import Claim
+from claims.models import Claim, Source
 from claims.services import claim_change_status
 from tests.test_api_support import (
     API,
@@ -280,3 +280,19 @@ def test_the_claim_detail_and_history_pin_their_queries(claims, client, django_a
     # 1 the claim, 2 its changes with their target status, 3 the citations they relied on
     with django_assert_num_queries(3):
         assert client.get(f"{API}claims/{claim.pk}/history/").status_code == 200
+
+
+def test_an_unsupported_accept_header_is_a_406_in_the_error_shape(claims, client):
+    response = client.get(f"{API}claims/{claims['starts'].pk}/", HTTP_ACCEPT="application/xml")
+    assert response.status_code == 406
+    assert response["Content-Type"] == "application/json"
+    assert error_of(response)["code"] == "not_acceptable"
+
+
+def test_the_sources_and_articles_lists_do_not_grow_with_the_page_size(claims, client, article):
+    for n in range(30):
+        Source.objects.create(slug=f"source-{n}", name=f"Source {n}", kind=Source.Kind.ORGANISATION)
+    for path in ("sources/", "articles/"):
+        small = _list_queries(client, f"{API}{path}", 1)
+        large = _list_queries(client, f"{API}{path}", 100)
+        assert len(small) == len(large), path

@@ -266,6 +266,13 @@ def test_a_citation_to_a_javascript_address_or_twice_the_same_address_is_refused
         (b"[1, 2]", "application/json", 400),
         (b"article=1", "application/x-www-form-urlencoded", 415),
         (b'{"text": "a\\u0000b"}', "application/json", 400),
+        (b"[" * 100_000, "application/json", 400),
+        (b'{"article": 1e999999}', "application/json", 400),
+        (b'{"article": NaN}', "application/json", 400),
+        (b'{"\\ud800": 1}', "application/json", 400),
+        (b'{"checkability": "\\ud800"}', "application/json", 400),
+        (b'{"article": 100000000000000000000000000000}', "application/json", 400),
+        (b"\xff\xfe", "application/json", 400),
     ],
 )
 def test_malformed_bodies_are_4xx_in_the_error_shape(contributor, article, payload, content_type, status):
@@ -477,3 +484,20 @@ def test_a_status_change_cannot_cite_another_claims_citation(editor, claim, arti
     )
     assert response.status_code == 400
     assert error_of(response)["fields"]["citations"] == ["Cite only this claim's own citations."]
+
+
+def test_a_browser_session_may_write_only_with_its_csrf_token(contributor, claim):
+    from rest_framework.test import APIClient
+
+    browser = APIClient(enforce_csrf_checks=True)
+    browser.force_login(contributor)
+    refused = browser.patch(f"{API}claims/{claim.pk}/", {"summary": "x", "version": 1}, format="json")
+    assert refused.status_code == 403
+    assert "CSRF" in error_of(refused)["detail"]
+
+    browser.get("/admin/")  # sets the csrftoken cookie
+    token = browser.cookies["csrftoken"].value
+    accepted = browser.patch(
+        f"{API}claims/{claim.pk}/", {"summary": "x", "version": 1}, format="json", HTTP_X_CSRFTOKEN=token
+    )
+    assert accepted.status_code == 200

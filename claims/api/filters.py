@@ -14,9 +14,28 @@ from django import forms
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 
 from claims.models import MAX_AMOUNT, Article, Claim, DateMention, Quantity, Source, VerificationStatus
+
+
+class InstantField(IsoDateTimeField):
+    """An ISO 8601 instant that must exist in UTC: "0001-01-01T00:00+14:00" is a valid text but falls
+    before year 1 in UTC, where the database adapter would fail with an OverflowError (a 500)."""
+
+    def to_python(self, value):
+        instant = super().to_python(value)
+        if instant is not None:
+            try:
+                instant.astimezone(dt.UTC)
+            except OverflowError:
+                raise forms.ValidationError("This instant is out of range.", code="invalid") from None
+        return instant
+
+
+class InstantFilter(filters.IsoDateTimeFilter):
+    field_class = InstantField
 
 
 def can_see_drafts(user) -> bool:
@@ -99,7 +118,7 @@ class ClaimFilter(filters.FilterSet):
     date_to = filters.DateFilter(
         method="filter_dates", help_text="Claims mentioning a date (at any precision) that starts by this day."
     )
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = InstantFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Changed at or after this instant (ISO 8601; UTC when no offset): incremental sync.",

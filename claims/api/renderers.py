@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from rest_framework import renderers
 from rest_framework.renderers import BaseRenderer
 
 from claims.models import Claim
@@ -124,3 +125,16 @@ class CSVRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         # Never reached with data: the list streams its rows, and errors are answered in JSON.
         return b""
+
+
+class JSONRenderer(renderers.JSONRenderer):
+    """DRF's renderer, readable UTF-8 output; a lone surrogate echoed back from the request (in an unknown
+    field's name, an invalid choice...) cannot be encoded as UTF-8, so such a body is written with ASCII
+    escapes instead of failing with a 500."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        try:
+            return super().render(data, accepted_media_type, renderer_context)
+        except UnicodeEncodeError:
+            self.ensure_ascii = True
+            return super().render(data, accepted_media_type, renderer_context)

@@ -28,14 +28,13 @@ from drf_spectacular.utils import (
 from rest_framework import generics, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from claims import claimreview
 from claims.api import serializers as api
 from claims.api.conditional import make_etag, not_modified, set_validators
 from claims.api.filters import ClaimFilter, can_see_drafts
-from claims.api.renderers import CSVRenderer, claim_row, csv_lines
+from claims.api.renderers import CSVRenderer, JSONRenderer, claim_row, csv_lines
 from claims.api.schema import ERRORS_READ, ERRORS_WRITE
 from claims.models import (
     Article,
