@@ -764,7 +764,9 @@ def test_the_history_can_be_viewed_but_never_written(client, request, persona, h
 
 
 @pytest.mark.parametrize("persona", ["editor", "contributor"])
-def test_the_status_scale_is_only_viewed_by_editors_and_contributors(client, request, persona):
+def test_the_status_scale_is_only_viewed_by_editors_and_contributors(db, client, request, persona):
+    # `db` is named, not only reached through getfixturevalue: pytest-django orders tests by the
+    # fixtures they name, and must run this one before the tests that flush the database.
     client.force_login(request.getfixturevalue(persona))
     accurate = VerificationStatus.objects.get(pk="accurate")
     url = reverse("admin:claims_verificationstatus_change", args=["accurate"])
