@@ -133,10 +133,10 @@ def export_objects(using: str = DEFAULT_DB_ALIAS) -> list[dict[str, Any]]:
 
 def export(stream: IO[str], using: str = DEFAULT_DB_ALIAS) -> Counter:
     objects = export_objects(using)
-    # One row per line: readable, and two exports compare line by line with diff.
-    stream.write("[\n")
-    stream.write(",\n".join(json.dumps(row, cls=_ExactEncoder, ensure_ascii=False) for row in objects))
-    stream.write("\n]\n")
+    # One row per line: readable, and two exports compare line by line with diff. One write, ending in a
+    # newline, so that a management command's stdout wrapper adds nothing.
+    rows = ",\n".join(json.dumps(row, cls=_ExactEncoder, ensure_ascii=False) for row in objects)
+    stream.write("[\n" + rows + "\n]\n")
     return Counter(row["model"] for row in objects)
 
 

@@ -19,6 +19,7 @@ from rest_framework.authtoken.models import Token
 
 from claims.models import Claim, StatusChange
 from claims.services import StaleVersion, claim_change_status, claim_update, claims_mark_for_recheck
+from tests.test_backup import shipped_rows  # noqa: F401 -- a fixture, used by name
 
 THREADS = 8
 ROUNDS = 20
@@ -29,10 +30,11 @@ BARRIER_TIMEOUT = 60
 def race_test(test):
     """Mark a race: real transactions (each thread commits), PostgreSQL only.
 
-    serialized_rollback restores the statuses and groups that migrations ship, which a transactional
-    test's flush removes, for the tests that run after this one.
+    A committing test ends with a flush that empties the statuses and groups migrations ship:
+    serialized_rollback, and shipped_rows where that falls short, give each race its own.
     """
     test = pytest.mark.django_db(transaction=True, serialized_rollback=True)(test)
+    test = pytest.mark.usefixtures("shipped_rows")(test)
     test = pytest.mark.postgres_only(test)
     return pytest.mark.skipif(
         connection.vendor != "postgresql",

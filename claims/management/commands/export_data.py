@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS
 
@@ -31,5 +29,3 @@ class Command(BaseCommand):
             + ": "
             + ", ".join(f"{count} {label}" for label, count in counts.items())
         )
-        if not output:
-            sys.stdout.flush()
