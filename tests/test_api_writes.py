@@ -324,6 +324,22 @@ def test_an_edit_replaces_the_lists_sent_and_raises_the_version(contributor, cla
     assert response["ETag"].startswith(f'"{claim.pk}.2.')
 
 
+@pytest.mark.parametrize(
+    "field,item,missing",
+    [
+        ("quantities", {"value": "1"}, "measure"),
+        ("dates", {"value": "2027", "role": "starts"}, "precision"),
+        ("citations", {"url": TECHSPOT}, "title"),
+    ],
+)
+def test_an_item_sent_in_an_edit_must_be_complete(contributor, claim, field, item, missing):
+    before = snapshot()
+    response = client_for(contributor).patch(f"{API}claims/{claim.pk}/", {field: [item], "version": 1}, format="json")
+    assert response.status_code == 400
+    assert error_of(response)["fields"][field]["0"][missing] == ["This field is required."]
+    assert snapshot() == before
+
+
 def test_a_stale_version_is_a_409_and_changes_nothing(contributor, claim):
     api = client_for(contributor)
     assert api.patch(f"{API}claims/{claim.pk}/", {"summary": "first", "version": 1}, format="json").status_code == 200

@@ -228,6 +228,12 @@ class StrictSerializerMixin:
                 raise serializers.ValidationError(
                     {name: [self.read_only_hint.get(name, "Unknown or read-only field.")] for name in unknown}
                 )
+            if self.root is not self:
+                # A PATCH is partial for the claim's own fields, but DRF would make each quantity, date
+                # and citation in it partial too: an item sent must still be complete.
+                missing = [name for name, field in self.fields.items() if field.required and name not in data]
+                if missing:
+                    raise serializers.ValidationError({name: ["This field is required."] for name in missing})
         return super().to_internal_value(data)
 
 
@@ -321,7 +327,7 @@ class CitationWriteSerializer(StrictSerializerMixin, serializers.Serializer):
 
 
 class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
-    """Create (POST) or edit (PUT, PATCH) a claim with its quantities, dates and citations.
+    """Create (POST) or edit (PATCH) a claim with its quantities, dates and citations.
 
     A list given replaces the claim's list: quantities and dates are rewritten in the order given (the
     first is the main one); citations with an `id` are edited, without one added, and those left out
