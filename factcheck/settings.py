@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sends the reads of requests that write nothing to replicas; a no-op without DATABASE_REPLICA_URLS.
+    "factcheck.routers.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,7 +147,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # --- Read replicas and a connection pooler (docs/scaling.md) --------------------------------------------
 # DATABASE_REPLICA_URLS: comma-separated URLs of read replicas, aliases replica1..n. With any, reads of
 # requests that write nothing go to a replica and a client that just wrote reads from the primary for
-# DATABASE_READ_YOUR_WRITES_SECONDS (factcheck.routers; add its middleware to MIDDLEWARE).
+# DATABASE_READ_YOUR_WRITES_SECONDS (factcheck.routers.ReadYourWritesMiddleware, in MIDDLEWARE above).
 DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
 for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
     DATABASES[f"replica{_number}"] = dj_database_url.parse(
