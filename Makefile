@@ -50,5 +50,10 @@ fmt: $(VENV)/.dev
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# The benchmark (docs/benchmarks.md): SIZES, DB and REPEAT narrow it, e.g. `make bench SIZES=10000 DB=sqlite`.
+# PostgreSQL runs use the server at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432).
+bench: $(VENV)/.dev
+	$(PY) bench/run.py --sizes $(or $(SIZES),10000,100000,1000000) --db $(or $(DB),sqlite,postgres) --repeat $(or $(REPEAT),100)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
