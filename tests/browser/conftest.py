@@ -7,6 +7,7 @@ installs both (`make browser-deps`).
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -66,3 +67,23 @@ def page(chromium):
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
+
+
+def ensure_shipped_statuses() -> None:
+    """Put back the verification scale and the editorial groups that migration 0002 ships, if a flush
+    removed them: every live-server test is transactional and ends with a flush. The browser tests ask for
+    serialized_rollback, which restores them, but it has been seen not to under pytest-django after
+    non-transactional tests; this makes sure, and is a no-op when the rollback did its work."""
+    from django.apps import apps
+
+    from claims.models import VerificationStatus
+
+    if VerificationStatus.objects.exists():
+        return
+    # forwards() toggles models_module on the app config it is given; keep the real one as it was.
+    app_config = apps.get_app_config("claims")
+    models_module = app_config.models_module
+    try:
+        importlib.import_module("claims.migrations.0002_statuses_groups_history_guard").forwards(apps, None)
+    finally:
+        app_config.models_module = models_module

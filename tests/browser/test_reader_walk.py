@@ -5,33 +5,18 @@ list -> filter -> search -> claim -> article -> back, by clicks and key presses 
 
 from __future__ import annotations
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps as django_apps
 
-from claims.models import Source, VerificationStatus
+from claims.models import Source
+from tests.browser.conftest import ensure_shipped_statuses
 from tests.test_pages import build_newsroom
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # WCAG 2.1 A and AA, and axe's best practices (landmarks, one h1, skip link target...).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-def ensure_shipped_statuses() -> None:
-    """The verification scale ships in migration 0002; a transactional test before this one may have
-    flushed it (serialized_rollback does not always restore it under pytest-django), so put it back."""
-    if VerificationStatus.objects.exists():
-        return
-    # forwards() toggles models_module on the app config it is given; keep the real one as it was.
-    app_config = django_apps.get_app_config("claims")
-    models_module = app_config.models_module
-    try:
-        importlib.import_module("claims.migrations.0002_statuses_groups_history_guard").forwards(django_apps, None)
-    finally:
-        app_config.models_module = models_module
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from claims.models import Article, Claim
-from tests.browser.test_reader_walk import ensure_shipped_statuses
+from tests.browser.conftest import ensure_shipped_statuses
 
 TARGET = os.environ.get("FACTCHECK_SCREENSHOTS", "")
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
