@@ -233,6 +233,10 @@ def _text(value: Any, path: str, *, required: bool = False) -> str:
         value = ""
     if not isinstance(value, str):
         raise _Invalid(path, "Expected a string.")
+    # full_clean() does not look for NUL (only form fields do), and PostgreSQL refuses it at write time
+    # with an error that names no field.
+    if "\x00" in value:
+        raise _Invalid(path, "NUL characters (\\x00) are not allowed.")
     if required and not value.strip():
         raise _Invalid(path, "This cannot be empty.")
     return value
@@ -384,6 +388,11 @@ class _Reader:
             raise ClaimsImportError(
                 str(self.path), [("", f"Not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}.")]
             ) from None
+        except RecursionError:
+            # json.loads recurses once per level: a hostile or broken file must not crash the command.
+            raise ClaimsImportError(
+                str(self.path), [("", "Not a claims file: the JSON is nested too deeply.")]
+            ) from None
         try:
             top = _object(raw, "", TOP_KEYS)
             if top["format"] != FORMAT:
@@ -456,6 +465,7 @@ class _Reader:
                 text = text_path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise _Invalid(f"{path}.text_file", f"Cannot read {name}: {exc}") from None
+            text = _text(text, f"{path}.text_file", required=True)
         else:
             text = _text(item["text"], f"{path}.text", required=True)
         spec = {

@@ -246,6 +246,7 @@ def test_changes_recorded_after_the_file_by_an_editor_are_kept(loaded, editor):
         ("wrong_format", "format", FORMAT),
         ("text_file_outside_the_folder", "article.text_file", "inside the claims file's folder"),
         ("text_file_missing", "article.text_file", "Cannot read"),
+        ("nul_in_a_summary", "claims[0].summary", "NUL characters"),
     ],
 )
 def test_bad_input_names_the_file_path_and_field_and_changes_nothing(loaded, tmp_path, mistake, path, words):
@@ -315,6 +316,8 @@ def test_bad_input_names_the_file_path_and_field_and_changes_nothing(loaded, tmp
         case "text_file_outside_the_folder":
             del doc["article"]["text"]
             doc["article"]["text_file"] = "../../etc/passwd"
+        case "nul_in_a_summary":
+            claim["summary"] = "Capacity\x00"
         case "text_file_missing":
             del doc["article"]["text"]
             doc["article"]["text_file"] = "articles/missing.txt"
@@ -432,6 +435,14 @@ def test_invalid_json_is_reported_with_its_line(db, tmp_path):
     path.write_text('{"format": "factcheck.claims/1",\n  "claims": [}', encoding="utf-8")
 
     with pytest.raises(ClaimsImportError, match=r"broken\.json: Not valid JSON \(line 2"):
+        import_claims_file(path)
+
+
+def test_a_deeply_nested_file_is_refused_not_a_crash(db, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+    with pytest.raises(ClaimsImportError, match=r"deep\.json: Not a claims file: the JSON is nested too deeply"):
         import_claims_file(path)
 
 
