@@ -330,13 +330,16 @@ def test_an_edit_replaces_the_lists_sent_and_raises_the_version(contributor, cla
         ("quantities", {"value": "1"}, "measure"),
         ("dates", {"value": "2027", "role": "starts"}, "precision"),
         ("citations", {"url": TECHSPOT}, "title"),
+        ("uncertainty", {"kind": "none"}, "as_stated"),
     ],
 )
 def test_an_item_sent_in_an_edit_must_be_complete(contributor, claim, field, item, missing):
     before = snapshot()
-    response = client_for(contributor).patch(f"{API}claims/{claim.pk}/", {field: [item], "version": 1}, format="json")
+    body = {field: item if field == "uncertainty" else [item], "version": 1}
+    response = client_for(contributor).patch(f"{API}claims/{claim.pk}/", body, format="json")
     assert response.status_code == 400
-    assert error_of(response)["fields"][field]["0"][missing] == ["This field is required."]
+    errors = error_of(response)["fields"][field]
+    assert (errors if field == "uncertainty" else errors["0"])[missing] == ["This field is required."]
     assert snapshot() == before
 
 

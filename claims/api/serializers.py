@@ -245,6 +245,10 @@ def _model_errors(exc: DjangoValidationError, rename: dict[str, str] | None = No
     return serializers.ValidationError(detail)
 
 
+class UncertaintyWriteSerializer(StrictSerializerMixin, UncertaintySerializer):
+    """Both parts together: the kind and its words go as a pair (the database checks they match)."""
+
+
 def _amount_field(**kwargs):
     return serializers.DecimalField(max_digits=20, decimal_places=4, min_value=0, max_value=MAX_AMOUNT, **kwargs)
 
@@ -358,7 +362,7 @@ class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
     )
     attribution_as_stated = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     attribution_basis = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    uncertainty = UncertaintySerializer(required=False)
+    uncertainty = UncertaintyWriteSerializer(required=False)
     checkability = serializers.ChoiceField(
         choices=Claim.Checkability.choices, required=False, default=Claim.Checkability.CHECKABLE_NOW
     )
@@ -383,11 +387,9 @@ class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
     def validate(self, attrs):
         attrs = dict(attrs)
         uncertainty = attrs.pop("uncertainty", None)
-        if uncertainty is not None:  # on PATCH, either part may be left out
-            if "kind" in uncertainty:
-                attrs["uncertainty"] = uncertainty["kind"]
-            if "as_stated" in uncertainty:
-                attrs["uncertainty_as_stated"] = uncertainty["as_stated"]
+        if uncertainty is not None:
+            attrs["uncertainty"] = uncertainty["kind"]
+            attrs["uncertainty_as_stated"] = uncertainty["as_stated"]
         children = {name: attrs.pop(name) for name in ("quantities", "dates", "citations") if name in attrs}
         entities = attrs.pop("entities", None)
         version = attrs.pop("version", None)
