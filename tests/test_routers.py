@@ -195,7 +195,7 @@ def _settings_with(**env) -> dict:
     )
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
     expect_ok = env.pop("expect_ok", True)
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code, a test environment
+    result = subprocess.run(
         [sys.executable, "-c", code],
         env={**environment, "DJANGO_SECRET_KEY": "x", "DJANGO_ALLOWED_HOSTS": "localhost", **env},
         capture_output=True,
