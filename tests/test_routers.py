@@ -6,6 +6,7 @@ The tests commit (transactional_db) because a second connection cannot see an un
 transaction.
 """
 
+import importlib
 import json
 import os
 import subprocess
@@ -56,9 +57,29 @@ connections.settings.setdefault(
 with_replica = pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=[DEFAULT_DB_ALIAS, REPLICA])
 
 
+def _ensure_shipped_data() -> None:
+    """The statuses and groups migration 0002 ships, if a flush before this test removed them.
+
+    serialized_rollback restores them when the connection still holds its serialized copy; in a full run
+    an earlier committing test can leave the database without them, so run the migration's own data step.
+    """
+    from claims.models import VerificationStatus
+
+    if VerificationStatus.objects.exists():
+        return
+    from django.db.migrations.executor import MigrationExecutor
+
+    shipped = importlib.import_module("claims.migrations.0002_statuses_groups_history_guard")
+    state = MigrationExecutor(connections[DEFAULT_DB_ALIAS]).loader.project_state(
+        ("claims", "0002_statuses_groups_history_guard")
+    )
+    shipped.forwards(state.apps, None)
+
+
 @pytest.fixture
 def replica(settings):
     """The router and its middleware installed, over the replica1 alias."""
+    _ensure_shipped_data()
     settings.DATABASE_ROUTERS = ["factcheck.routers.PrimaryReplicaRouter"]
     settings.MIDDLEWARE = [
         settings.MIDDLEWARE[0],
