@@ -14,8 +14,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
 from claims import validation
@@ -23,6 +26,16 @@ from claims import validation
 # The largest amount the database accepts. An explicit ceiling also keeps PostgreSQL's numeric 'NaN'
 # out: NaN sorts above every number, so it fails `value <= MAX_AMOUNT`.
 MAX_AMOUNT = Decimal("9999999999999999.9999")
+
+# Ceilings on free text, in characters: generous for a newsroom, but no path may store a megabyte
+# of text in a field that pages and feeds render whole.
+MAX_TEXT = 5_000
+MAX_RATIONALE = 10_000
+MAX_ARTICLE_TEXT = 200_000
+
+
+def _length_at_most(field: str, limit: int, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=name)
 
 
 class SourceKind(models.TextChoices):
@@ -43,7 +56,7 @@ class Source(models.Model):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     url = models.URLField(blank=True, max_length=500, help_text="Home page, when it has one.")
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=5000, validators=[MaxLengthValidator(5000)])
 
     class Meta:
         ordering = ["name"]
@@ -74,7 +87,11 @@ class Article(models.Model):
     language = models.CharField(max_length=12, help_text="BCP 47 language tag of the text, e.g. 'fr'.")
     published_on = models.DateField()
     url = models.URLField(blank=True, max_length=1000, help_text="The article's address, when known.")
-    text = models.TextField(help_text="The full text, verbatim: claims point into it by character offsets.")
+    text = models.TextField(
+        max_length=MAX_ARTICLE_TEXT,
+        validators=[MaxLengthValidator(MAX_ARTICLE_TEXT)],
+        help_text="The full text, verbatim: claims point into it by character offsets.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -82,6 +99,7 @@ class Article(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="claims_article_title_not_empty"),
             models.CheckConstraint(condition=~Q(text=""), name="claims_article_text_not_empty"),
+            _length_at_most("text", MAX_ARTICLE_TEXT, "claims_article_text_length"),
             models.CheckConstraint(
                 condition=Q(language__regex=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"), name="claims_article_language_bcp47"
             ),
@@ -113,7 +131,7 @@ class VerificationStatus(models.Model):
     Normalized = VerificationStatusNormalized
     code = models.SlugField(max_length=40, primary_key=True)
     label = models.CharField(max_length=80)
-    description = models.TextField()
+    description = models.TextField(max_length=2000, validators=[MaxLengthValidator(2000)])
     normalized = models.CharField(max_length=10, choices=Normalized.choices)
     is_verdict = models.BooleanField(
         help_text="A verdict is a conclusion only editors may set; it always carries a rationale."
@@ -188,10 +206,16 @@ class Claim(models.Model):
     Visibility = ClaimVisibility
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="claims")
     slug = models.SlugField(max_length=120, unique=True)
-    text = models.TextField(help_text="The words as stated: an exact passage of the article's text.")
+    text = models.TextField(
+        max_length=MAX_TEXT,
+        validators=[MaxLengthValidator(MAX_TEXT)],
+        help_text="The words as stated: an exact passage of the article's text.",
+    )
     start = models.PositiveIntegerField(help_text="Character offset of the passage in the article's text.")
     end = models.PositiveIntegerField(help_text="Character offset just after the passage.")
-    text_en = models.TextField("English rendering", blank=True)
+    text_en = models.TextField(
+        "English rendering", blank=True, max_length=MAX_TEXT, validators=[MaxLengthValidator(MAX_TEXT)]
+    )
     summary = models.CharField(max_length=200, blank=True, help_text="A short title for lists and the admin.")
     entities = models.ManyToManyField(
         Source, blank=True, related_name="claims_about", help_text="What the claim is about."
@@ -230,7 +254,12 @@ class Claim(models.Model):
     status = models.ForeignKey(
         VerificationStatus, on_delete=models.PROTECT, related_name="claims", default="unverified"
     )
-    rationale = models.TextField(blank=True, help_text="Why the current status: the rationale of the latest change.")
+    rationale = models.TextField(
+        blank=True,
+        max_length=MAX_RATIONALE,
+        validators=[MaxLengthValidator(MAX_RATIONALE)],
+        help_text="Why the current status: the rationale of the latest change.",
+    )
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.DRAFT)
     version = models.PositiveIntegerField(
         default=1, help_text="Raised by every write; an edit made from an older version is refused."
@@ -253,6 +282,9 @@ class Claim(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claims_claim_passage_not_empty"),
             models.CheckConstraint(condition=~Q(text=""), name="claims_claim_text_not_empty"),
+            _length_at_most("text", MAX_TEXT, "claims_claim_text_length"),
+            _length_at_most("text_en", MAX_TEXT, "claims_claim_text_en_length"),
+            _length_at_most("rationale", MAX_RATIONALE, "claims_claim_rationale_length"),
             models.CheckConstraint(
                 condition=Q(uncertainty__in=ClaimUncertainty.values), name="claims_claim_uncertainty_valid"
             ),
@@ -538,7 +570,12 @@ class Citation(models.Model):
     published_on = models.DateField(null=True, blank=True)
     accessed_on = models.DateField(null=True, blank=True)
     archived_url = models.URLField("archived copy", max_length=1000, blank=True)
-    quote = models.TextField(blank=True, help_text="The passage relied on, word for word.")
+    quote = models.TextField(
+        blank=True,
+        max_length=MAX_TEXT,
+        validators=[MaxLengthValidator(MAX_TEXT)],
+        help_text="The passage relied on, word for word.",
+    )
     stance = models.CharField(max_length=10, choices=Stance.choices)
     is_primary = models.BooleanField(default=False, help_text="The original source, not a report of it.")
     access = models.CharField(max_length=15, choices=Access.choices, default=Access.READ)
@@ -564,6 +601,7 @@ class Citation(models.Model):
             models.CheckConstraint(condition=Q(stance__in=CitationStance.values), name="claims_citation_stance_valid"),
             models.CheckConstraint(condition=Q(access__in=CitationAccess.values), name="claims_citation_access_valid"),
             models.CheckConstraint(condition=~Q(title=""), name="claims_citation_title_not_empty"),
+            _length_at_most("quote", MAX_TEXT, "claims_citation_quote_length"),
             # An address nobody read cannot be quoted.
             models.CheckConstraint(
                 condition=~Q(access="address_only") | Q(quote=""), name="claims_citation_address_only_has_no_quote"
@@ -612,7 +650,11 @@ class StatusChange(models.Model):
         help_text="When the change took effect: what was known then. Earlier than recorded_at for back-filled history."
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
-    rationale = models.TextField(help_text="Why: required for every change, shown in the public log.")
+    rationale = models.TextField(
+        max_length=MAX_RATIONALE,
+        validators=[MaxLengthValidator(MAX_RATIONALE)],
+        help_text="Why: required for every change, shown in the public log.",
+    )
     citations = models.ManyToManyField(
         Citation, through="StatusChangeCitation", blank=True, related_name="status_changes"
     )
@@ -626,6 +668,7 @@ class StatusChange(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["claim", "claim_version"], name="claims_statuschange_one_per_version"),
             models.CheckConstraint(condition=~Q(rationale=""), name="claims_statuschange_rationale_required"),
+            _length_at_most("rationale", MAX_RATIONALE, "claims_statuschange_rationale_length"),
         ]
         indexes = [
             # The public corrections log and its feed: every change, newest first.
@@ -656,4 +699,4 @@ class StatusChangeCitation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.status_change_id} relied on {self.citation_id}"
+        return f"{self.status_change} relied on {self.citation}"

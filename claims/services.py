@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from claims.models import Citation, Claim, StatusChange, StatusChangeCitation, VerificationStatus
+from claims.models import MAX_RATIONALE, Citation, Claim, StatusChange, StatusChangeCitation, VerificationStatus
 
 # Fields an edit may change. Status, rationale and version belong to claim_change_status; visibility to
 # editors only (checked below).
@@ -119,6 +119,8 @@ def claim_change_status(
     rationale = (rationale or "").strip()
     if not rationale:
         raise ValidationError({"rationale": "Give the reason for this change: it is shown in the public log."})
+    if len(rationale) > MAX_RATIONALE:
+        raise ValidationError({"rationale": f"Keep the rationale under {MAX_RATIONALE:,} characters."})
     if not user_can_set_status(by, to_status):
         raise PermissionDenied(
             f"Your role may not set \u201c{to_status.label}\u201d: verdicts are set by editors."

@@ -17,6 +17,12 @@ ARTICLE_TEXT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The default hasher is slow on purpose; every persona would pay for it at each test's setup.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _staff(username: str, group: str | None):
     user = get_user_model().objects.create_user(username=username, password="pw-" + username, is_staff=True)
     if group:
