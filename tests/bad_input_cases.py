@@ -149,11 +149,11 @@ UNNAMED_IMPORT = (
 AUTOCOMPLETE_500 = (
     "the claim add form answers 500 for an article id that is not a number or beyond bigint: the form error is "
     "found, but re-rendering the form, admin's AutocompleteSelect.optgroups() queries "
-    "Article.objects.filter(pk__in=[raw value]) and raises ValueError / OverflowError"
+    "Article.objects.filter(pk__in=[raw value]) and raises ValueError ('abc') or, on SQLite, OverflowError (2**63)"
 )
 CITATION_OVERFLOW = (
-    "the status form answers 500 for a citation id beyond bigint: ModelMultipleChoiceField._check_values() runs "
-    "Citation.objects.filter(pk__in=[2**63]) and catches ValueError and TypeError but not OverflowError"
+    "on SQLite the status form answers 500 for a citation id beyond bigint: ModelMultipleChoiceField._check_values() "
+    "runs Citation.objects.filter(pk__in=[2**63]), and SQLite's adapter raises OverflowError, which it does not catch"
 )
 
 CASES: list[Case] = [
