@@ -10,11 +10,22 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from claims.models import Article, Citation, Claim, Source, VerificationStatus
+from tests.shipped import restore_shipped_data
 
 ARTICLE_TEXT = (
     "Selon le Wall Street Journal, ce partenariat démarre en 2027 et prévoit jusqu’à 4,5 gigawatts de capacité. "
     "OpenAI préparerait aussi un contrat à 10 milliards de dollars avec Broadcom."
 )
+
+
+@pytest.fixture(autouse=True)
+def _shipped_data(request):
+    """Tests that touch the database find the statuses and groups migrations ship, even after an
+    earlier transactional test flushed every table."""
+    if "_django_db_helper" not in request.fixturenames:
+        return
+    request.getfixturevalue("_django_db_helper")
+    restore_shipped_data()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ The tests commit (transactional_db) because a second connection cannot see an un
 transaction.
 """
 
-import importlib
 import json
 import os
 import subprocess
@@ -24,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from claims.models import Claim
 from claims.services import claim_change_status
 from factcheck.routers import PIN_COOKIE, PrimaryReplicaRouter, use_replicas
+from tests.shipped import restore_shipped_data
 
 REPLICA = "replica1"
 
@@ -58,22 +58,8 @@ with_replica = pytest.mark.django_db(transaction=True, serialized_rollback=True,
 
 
 def _ensure_shipped_data() -> None:
-    """The statuses and groups migration 0002 ships, if a flush before this test removed them.
-
-    serialized_rollback restores them when the connection still holds its serialized copy; in a full run
-    an earlier committing test can leave the database without them, so run the migration's own data step.
-    """
-    from claims.models import VerificationStatus
-
-    if VerificationStatus.objects.exists():
-        return
-    from django.db.migrations.executor import MigrationExecutor
-
-    shipped = importlib.import_module("claims.migrations.0002_statuses_groups_history_guard")
-    state = MigrationExecutor(connections[DEFAULT_DB_ALIAS]).loader.project_state(
-        ("claims", "0002_statuses_groups_history_guard")
-    )
-    shipped.forwards(state.apps, None)
+    """The statuses and groups migration 0002 ships, if a flush before this test removed them."""
+    restore_shipped_data()
 
 
 @pytest.fixture

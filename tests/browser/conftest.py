@@ -7,11 +7,12 @@ installs both (`make browser-deps`).
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
+
+from tests.shipped import restore_shipped_data
 
 # Playwright's sync API runs an event loop in this thread; Django would then refuse the test's own
 # (synchronous) database access. The live server runs in its own thread, unaffected.
@@ -71,19 +72,5 @@ def page(chromium):
 
 def ensure_shipped_statuses() -> None:
     """Put back the verification scale and the editorial groups that migration 0002 ships, if a flush
-    removed them: every live-server test is transactional and ends with a flush. The browser tests ask for
-    serialized_rollback, which restores them, but it has been seen not to under pytest-django after
-    non-transactional tests; this makes sure, and is a no-op when the rollback did its work."""
-    from django.apps import apps
-
-    from claims.models import VerificationStatus
-
-    if VerificationStatus.objects.exists():
-        return
-    # forwards() toggles models_module on the app config it is given; keep the real one as it was.
-    app_config = apps.get_app_config("claims")
-    models_module = app_config.models_module
-    try:
-        importlib.import_module("claims.migrations.0002_statuses_groups_history_guard").forwards(apps, None)
-    finally:
-        app_config.models_module = models_module
+    removed them: every live-server test is transactional and ends with a flush."""
+    restore_shipped_data()
