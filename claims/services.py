@@ -83,7 +83,9 @@ def _check_transition(claim: Claim, to_status: VerificationStatus) -> None:
 def _bump_version(claim_id: int, expected_version: int | None) -> int:
     """Compare-and-swap the version; return the new one or raise StaleVersion."""
     with transaction.atomic():
-        current = Claim.objects.select_for_update().select_related("status").get(pk=claim_id)
+        # Lock the claim row alone: joining the status would lock the shared status row too (writers on
+        # different claims then deadlock) and, after waiting, re-check the join and find no row.
+        current = Claim.objects.select_for_update().get(pk=claim_id)
         if expected_version is None:
             expected_version = current.version
         updated = Claim.objects.filter(pk=claim_id, version=expected_version).update(
@@ -128,7 +130,7 @@ def claim_change_status(
             else "Your role may not change a claim's status."
         )
 
-    locked = Claim.objects.select_for_update().select_related("status").get(pk=claim.pk)
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)  # the claim row only; see _bump_version
     if expected_version is not None and locked.version != expected_version:
         raise StaleVersion(expected=expected_version, current=locked)
     _check_transition(locked, to_status)
@@ -158,7 +160,7 @@ def claim_change_status(
     new_version = _bump_version(locked.pk, locked.version)
     change = StatusChange.objects.create(
         claim=locked,
-        from_status=locked.status,
+        from_status_id=locked.status_id,
         to_status=to_status,
         changed_by=by,
         effective_at=effective_at,

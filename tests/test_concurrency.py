@@ -111,19 +111,8 @@ def edit_writer(claim_id: int, version: int, editor):
     return write
 
 
-# Found by these races; remove this shim once claims/services.py locks the claim without the join.
-KNOWN_LOCK_BUG = (
-    "claims.services locks the claim with select_for_update().select_related('status'): on PostgreSQL a writer "
-    "that waited for the lock re-checks the join against the claim's new status, finds no row and raises "
-    "Claim.DoesNotExist (a 500) instead of StaleVersion (a 409). Fix: lock without the join, "
-    "Claim.objects.select_for_update().get(pk=...), in claim_change_status and _bump_version"
-)
-
-
 def assert_no_errors(outcomes: list[Outcome]) -> None:
     errors = [outcome.value for outcome in outcomes if outcome.kind == "error"]
-    if errors and all(isinstance(error, Claim.DoesNotExist) or "deadlock detected" in str(error) for error in errors):
-        pytest.xfail(KNOWN_LOCK_BUG)
     assert errors == [], errors
 
 

@@ -7,7 +7,6 @@ with --seconds 600 (docs/operations.md).
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,27 +17,6 @@ from soak.run import server_exceptions, soak_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 8
-
-# The failures the lock bug in claims/services.py causes under load on PostgreSQL (see tests/test_concurrency.py):
-# a writer that waited on a claim's lock finds no row, or two writers deadlock on the status rows their
-# locking query also locks. Remove once services.py locks the claim without the join.
-KNOWN_LOCK_BUG = re.compile(r"deadlock detected|Claim matching query does not exist")
-KNOWN_LOCK_BUG_REASON = (
-    "claims.services locks with select_for_update().select_related('status'), which also locks the status rows: "
-    "under load on PostgreSQL writers deadlock or find no row (500). Fix: Claim.objects.select_for_update().get(...)"
-)
-
-
-def only_the_known_lock_bug(figures: dict) -> bool:
-    errors = figures["server_exceptions"] + figures["write_errors_seen"]
-    return (
-        bool(errors)
-        and all(KNOWN_LOCK_BUG.search(error) for error in errors)
-        and figures["unexpected"] == figures["server_errors"]
-        and figures["connection_errors"] == 0
-        and figures["violations"] == 0
-        and figures["new_history_rows"] == figures["writes_accepted"] == figures["versions_raised"]
-    )
 
 
 def test_the_site_survives_concurrent_readers_and_writers_with_nothing_lost():
@@ -55,8 +33,6 @@ def test_the_site_survives_concurrent_readers_and_writers_with_nothing_lost():
     assert lines, output
     figures = json.loads(lines[-1].removeprefix("SOAK_RESULT "))
     print("\n" + "\n".join(line for line in run.stdout.splitlines() if line.startswith("soak: ")))
-    if not figures["passed"] and only_the_known_lock_bug(figures):
-        pytest.xfail(KNOWN_LOCK_BUG_REASON)
 
     assert run.returncode == 0, output
     assert figures["passed"] is True
