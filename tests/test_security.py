@@ -58,3 +58,14 @@ def test_no_page_loads_assets_from_another_host(client, db, path):
         if re.search(r"""rel=["']?(stylesheet|icon|preload|modulepreload)""", link):
             assert not re.search(r"""href=["']?(https?:)?//""", link), link
     assert "@import" not in body
+
+
+def test_only_the_admin_allows_style_attributes(client, editor):
+    client.force_login(editor)
+    admin_policy = client.get("/admin/claims/claim/")["Content-Security-Policy"]
+    public_policy = client.get("/")["Content-Security-Policy"]
+    assert "style-src-attr 'unsafe-inline'" in admin_policy
+    assert "style-src-attr" not in public_policy
+    assert (
+        "script-src 'self'" in admin_policy and "unsafe-inline" not in admin_policy.split("script-src")[1].split(";")[0]
+    )

@@ -279,7 +279,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         etag = make_etag("claimreview", _claim_etag(claim))
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
             return set_validators(response, etag=etag, last_modified=claim.updated_at)
-        data = claimreview.claim_review(claim, base_url=request.build_absolute_uri("/"))
+        data = claimreview.claim_review(claim, base_url=claimreview.site_base_url(request))
         return set_validators(Response(data), etag=etag, last_modified=claim.updated_at)
 
     # ------------------------------------------------------------------------------------ writes
@@ -516,7 +516,7 @@ class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
         etag = make_etag("feed", sorted(request.query_params.lists()), stats["count"], stats["last"])
         if response := not_modified(request, etag=etag, last_modified=stats["last"]):
             return set_validators(response, etag=etag, last_modified=stats["last"])
-        base_url = request.build_absolute_uri("/")
+        base_url = claimreview.site_base_url(request)
         elements = [
             claimreview.claim_review(claim, base_url=base_url)
             for claim in claimreview.claim_review_queryset(queryset).defer("article__text")
