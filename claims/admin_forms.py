@@ -47,6 +47,16 @@ class ClaimAdminForm(forms.ModelForm):
                 "give it only when the passage occurs more than once."
             )
 
+    def full_clean(self):
+        super().full_clean()
+        # A malformed id ("abc", 2**63) is a field error, but redrawing its autocomplete box would look the
+        # raw value up in the database and fail; redraw those boxes empty, the error stays on the field.
+        bad = [name for name in ("article", "attributed_to", "entities") if name in (self._errors or {})]
+        if bad:
+            self.data = self.data.copy()
+            for name in bad:
+                self.data.pop(self.add_prefix(name), None)
+
     def clean(self):
         cleaned = super().clean()
         article = cleaned.get("article")
@@ -67,15 +77,26 @@ class ClaimAdminForm(forms.ModelForm):
         cannot move between this check and the save; claims.services.claim_update checks again."""
         if opened is None:
             return  # the field's own "required" error names it
-        current = Claim.objects.select_related("status")
+        # The claim row alone: with a join, a form that waited for the lock would re-check the join against
+        # the claim's new status and find no row (see claims.services._bump_version).
+        current = Claim.objects.all()
         if transaction.get_connection().in_atomic_block:
-            current = current.select_for_update(of=("self",))
+            current = current.select_for_update()
         current = current.get(pk=self.instance.pk)
         if current.version != opened:
             raise ValidationError(stale_message(expected=opened, current=current), code="stale")
 
 
 class CitationChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # SQLite raises OverflowError (which Django does not catch) for an id beyond 64 bits.
+        for pk in value:
+            if str(pk).isdigit() and int(pk) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj: Citation) -> str:
         date = f", {obj.published_on:%Y-%m-%d}" if obj.published_on else ""
         return f"{obj.publisher}: {obj.title}{date} ({obj.get_stance_display()})"

@@ -251,6 +251,17 @@ def _check_shape(objects: list[Any], allowed: dict[str, type[models.Model]]) -> 
         for name, value in item["fields"].items():
             if _holds_nul(value):
                 raise ImportRefused(f"{_where(position, label, item.get('pk'))}: {name} contains a NUL character")
+        for name, value in item["fields"].items():
+            # A value that cannot even be read ("NaN" as an amount, 2025-02-30) is refused here, with its field.
+            field = model._meta.get_field(name)
+            if field.is_relation or value is None:
+                continue
+            try:
+                field.to_python(value)
+            except ValidationError as exc:
+                raise ImportRefused(
+                    f"{_where(position, label, item.get('pk'))}: {name}: {' '.join(exc.messages)}"
+                ) from None
         key = item.get("pk")
         if label.lower() in NATURAL_PRIMARY_KEYS:
             key = item["fields"].get("name", key)

@@ -365,7 +365,7 @@ BAD_FILES = {
     ),
     "a value of the wrong type": (
         _set("claims.datemention", year="twenty"),
-        r"object #5 \(claims.datemention 1\): “twenty” value must be an integer. \(the value was 'twenty'\)",
+        r"object #5 \(claims.datemention 1\): year: “twenty” value must be an integer",
     ),
     "a negative amount": (_set("claims.quantity", value="-1"), r"object #4 \(claims.quantity 1\): value: .*negative"),
     "a lower bound above the upper": (
