@@ -1,6 +1,6 @@
 """Project-wide middleware."""
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 
 class AdminStyleAttributesMiddleware:
@@ -13,13 +13,15 @@ class AdminStyleAttributesMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix = None
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self.prefix is None:
-            self.prefix = reverse("admin:index")
-        if request.path.startswith(self.prefix):
+        try:
+            # Per request (reverse() caches): a urlconf without the admin simply has no admin pages.
+            prefix = reverse("admin:index", urlconf=getattr(request, "urlconf", None))
+        except NoReverseMatch:
+            return response
+        if request.path.startswith(prefix):
             update = dict(getattr(response, "_csp_update", None) or {})
             update["style-src-attr"] = ["'unsafe-inline'"]
             response._csp_update = update
