@@ -39,7 +39,7 @@ browser-deps:
 
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
-	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev

@@ -8,6 +8,10 @@ import sys
 def main():
     """Run administrative tasks."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
+    # manage.py is the developer's tool: without DJANGO_DEBUG it runs in development mode, so that
+    # `python manage.py makemigrations --check` works on a fresh clone. Production serves through
+    # factcheck.wsgi, which stays strict, and its image sets DJANGO_DEBUG=0 for every command.
+    os.environ.setdefault("DJANGO_DEBUG", "1")
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
+    "DJANGO_DEBUG": "0",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "factcheck.example.org",
 }
@@ -85,6 +86,18 @@ def test_production_defaults_are_strict():
     assert seen["debug"] is False
     assert seen["ssl_redirect"] is True
     assert seen["hsts"] >= 31_536_000
+
+
+def test_manage_py_runs_in_development_mode_unless_told_otherwise():
+    # So that `python manage.py makemigrations --check` works on a fresh clone with no environment.
+    result = run("", {}, "manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_the_image_runs_every_command_in_production_mode():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "DJANGO_DEBUG=0" in dockerfile.split("RUN pip install")[0]
 
 
 def test_the_deployment_checklist_passes_with_production_settings():
