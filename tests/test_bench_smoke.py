@@ -95,3 +95,25 @@ def test_a_missing_endpoint_is_reported_and_the_run_goes_on(db, client, settings
     assert endpoints["base_list"]["missing"] == "answered 404, expected 200"
     assert "p50_ms" not in endpoints["base_list"]
     assert endpoints["api_list"]["n"] == 1 and "missing" not in endpoints["api_list"]
+
+
+def _skip_claim_ids_past(value):
+    """Move the claims table's id counter on, as a flush by an earlier committing test does."""
+    from django.db import connection
+
+    table = Claim._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", [table, value])
+        else:
+            cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+            cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, value])
+
+
+def test_detail_endpoints_find_claims_whose_ids_start_far_from_one(db, bench_urls, client):
+    _skip_claim_ids_past(1_000_000)
+    seed_claims(claims=40, seed=4)
+    assert Claim.objects.order_by("id").values_list("id", flat=True).first() > 1_000_000
+    endpoints = measure(client, repeat=1, warmup=1, sample_size=5)["endpoints"]
+    for name in ("api_detail", "base_detail", "api_history", "reader_detail"):
+        assert "missing" not in endpoints[name] and endpoints[name]["n"] == 1, (name, endpoints[name])
