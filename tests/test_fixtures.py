@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
@@ -105,8 +106,13 @@ def test_every_hedge_attribution_and_stated_amount_is_worded_as_in_the_article(s
 
 
 def test_the_quantities_and_dates_carry_the_stated_units_bounds_and_precision(seeded):
-    amount = Quantity.objects.get(claim__slug="oracle-openai-contract-300-billion")
-    assert (amount.value, amount.unit, amount.qualifier) == (300_000_000_000, "USD", "approximately")
+    # The amount's claim carries the term too, so that its page reads "about $300 billion over about 5 years".
+    deal = Claim.objects.get(slug="oracle-openai-contract-300-billion")
+    assert deal.text.endswith("300 milliards de dollars sur 5 ans")
+    assert [(q.measure, q.value, q.unit, q.qualifier, q.as_stated) for q in deal.quantities.order_by("position")] == [
+        ("contract value", 300_000_000_000, "USD", "approximately", "300 milliards de dollars"),
+        ("contract term", 5, "year", "approximately", "5 ans"),
+    ]
     term = Quantity.objects.get(claim__slug="oracle-openai-contract-five-years")
     assert (term.value, term.unit, term.qualifier) == (5, "year", "approximately")
     capacity = Quantity.objects.get(claim__slug="oracle-openai-up-to-4-5-gigawatts")
@@ -179,8 +185,9 @@ def test_every_status_change_relies_only_on_evidence_published_by_then(seeded):
 def test_the_broadcom_order_was_reported_then_denied_then_given_to_another_customer(seeded):
     claim = Claim.objects.get(slug="openai-broadcom-10-billion-contract")
     steps = [(c.effective_at.date(), c.to_status_id) for c in claim.history.order_by("claim_version")]
+    # Reported on 2025-09-05, but rated from the article's date: the claim did not exist before it.
     assert steps == [
-        (dt.date(2025, 9, 5), "unverifiable_yet"),
+        (ARTICLE_DAY, "unverifiable_yet"),
         (dt.date(2025, 10, 13), "misleading"),
         (dt.date(2025, 12, 11), "misleading"),
     ]
@@ -198,7 +205,7 @@ def test_the_broadcom_order_was_reported_then_denied_then_given_to_another_custo
         ("oracle-openai-contract-300-billion", "unverifiable_yet", "accurate"),
         ("oracle-openai-one-of-largest-cloud-contracts", "unverifiable_yet", "accurate"),
         ("openai-broadcom-10-billion-contract", "unverifiable_yet", "misleading"),
-        # Claim 9: everything that qualifies it was known on 2025-09-10/11, so the verdict does not move.
+        # Claim 9: everything that qualifies it was known by 2025-09-11, so the verdict does not move.
         ("ellison-richest-person", "mostly_accurate", "mostly_accurate"),
     ],
 )
@@ -224,6 +231,78 @@ def test_each_part_of_the_energy_sentence_gets_its_own_checkability_and_verdict(
         "speculation",
         "pourrait",
     )
+
+
+def test_no_history_step_takes_effect_before_its_article_was_published(seeded):
+    changes = StatusChange.objects.select_related("claim__article")
+    assert changes.count() >= 30
+    for change in changes:
+        published = dt.datetime.combine(change.claim.article.published_on, dt.time(), tzinfo=dt.UTC)
+        assert change.effective_at >= published, (change.claim.slug, change.claim_version, change.effective_at)
+    first_steps = {c.history.order_by("claim_version").first().effective_at.date() for c in Claim.objects.all()}
+    assert min(first_steps) == ARTICLE_DAY
+
+
+def test_every_step_relying_on_an_undated_page_says_so_and_a_verdict_on_one_is_dated_or_provisional(seeded):
+    relying_on_undated = 0
+    for change in StatusChange.objects.select_related("to_status").prefetch_related("citations"):
+        cited = list(change.citations.all())
+        undated = [c.url for c in cited if c.published_on is None]
+        if not undated:
+            continue
+        relying_on_undated += 1
+        assert "undated" in change.rationale, (change.claim.slug, change.claim_version, undated)
+        if change.to_status.normalized in ("true", "false", "mixture"):
+            dated = [c for c in cited if c.published_on and c.published_on <= change.effective_at.date()]
+            assert dated or "provisional" in change.rationale.lower(), (change.claim.slug, change.claim_version)
+    assert relying_on_undated >= 10
+    # The start in 2027 is known on the article's date only from undated secondary reports.
+    starts = Claim.objects.get(slug="oracle-openai-partnership-starts-2027").history.get()
+    assert starts.rationale.startswith("Provisional")
+
+
+def test_the_stargate_link_is_read_from_the_same_undated_page_on_the_article_date_as_elsewhere(seeded):
+    techspot = "https://www.techspot.com/news/109418-openai-turns-oracle-historic-300-billion-cloud-partnership.html"
+    claim = Claim.objects.get(slug="oracle-openai-contract-for-stargate")
+    first, confirmed = claim.history.order_by("claim_version")
+    assert (first.effective_at.date(), first.to_status_id) == (ARTICLE_DAY, "unverifiable_yet")
+    assert techspot in {c.url for c in first.citations.all()}
+    assert (confirmed.effective_at.date(), confirmed.to_status_id) == (dt.date(2025, 9, 23), "accurate")
+    assert {c.url for c in confirmed.citations.all()} == {"https://openai.com/index/five-new-stargate-sites/"}
+    # Every step citing that page cites it on the article's date, not later.
+    days = {s.effective_at.date() for s in StatusChange.objects.filter(citations__url=techspot)}
+    assert days == {ARTICLE_DAY}
+
+
+def test_a_page_with_no_recorded_passage_is_context_and_no_step_relies_on_it(seeded):
+    fortune = Citation.objects.get(url__startswith="https://fortune.com/2025/01/21/stargate-ai-")
+    assert (fortune.quote, fortune.stance) == ("", Citation.Stance.CONTEXT)
+    assert not StatusChange.objects.filter(citations=fortune).exists()
+
+
+def test_mirrored_copies_name_the_original_publisher_and_the_host(seeded):
+    mirrors = Citation.objects.filter(access_note__startswith="mirrored copy of")
+    assert {urlsplit(c.url).hostname for c in mirrors} == {
+        "trades.jamespan.tech",
+        "cosmopolitancanada.com",
+        "newsio.com",
+    }
+    for citation in mirrors:
+        host = urlsplit(citation.url).hostname.removeprefix("www.")
+        assert citation.publisher.endswith(f" (mirrored at {host})"), (citation.claim.slug, citation.publisher)
+    assert set(Citation.objects.filter(url__contains="trades.jamespan.tech").values_list("publisher", flat=True)) == {
+        "Barron\u2019s (mirrored at trades.jamespan.tech)"
+    }
+
+
+def test_the_stepped_broadcom_rationales_cite_what_they_say(seeded):
+    first = Claim.objects.get(slug="openai-broadcom-10-billion-contract").history.order_by("claim_version").first()
+    # Only TechSpot's undated page names OpenAI as the buyer; the dated Reuters report does not name it.
+    assert {c.url for c in first.citations.all()} == {
+        "https://www.channelnewsasia.com/business/openai-set-start-mass-production-its-own-ai-chips-broadcom-2026-ft-reports-5333796",
+        "https://www.techspot.com/news/109363-openai-turns-broadcom-10-billion-custom-ai-chips.html",
+    }
+    assert "An undated TechSpot page" in first.rationale and "2025-09-05" in first.rationale
 
 
 def test_every_true_false_or_mixture_verdict_relies_on_a_citation_and_every_change_has_a_rationale(seeded):
