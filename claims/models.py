@@ -310,8 +310,11 @@ class Claim(models.Model):
             ),
         ]
         indexes = [
-            # The reader list and the API list: published claims, most recently changed first.
-            models.Index(fields=["visibility", "-updated_at"], name="claims_claim_visible_recent"),
+            # The reader list and the API list: WHERE visibility = %s ORDER BY updated_at DESC, id DESC,
+            # an index range scan whose order is the page's (the id breaks ties, so no sort is added).
+            models.Index(fields=["visibility", "-updated_at", "-id"], name="claims_claim_visible_recent"),
+            # The same lists filtered by status (API ?status=, reader list's status links).
+            models.Index(fields=["status", "visibility", "-updated_at", "-id"], name="claims_claim_status_recent"),
             # The "re-check due" filter and the editors' queue.
             models.Index(fields=["recheck_on"], name="claims_claim_recheck_on"),
         ]
@@ -700,3 +703,24 @@ class StatusChangeCitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status_change} relied on {self.citation}"
+
+
+class DataRevision(models.Model):
+    """One row whose token changes whenever anything a reader or an API client sees changes.
+
+    Database triggers (migration 0005) set a new random token on every write to the claims tables, in
+    the writer's own transaction, so the token and the data become visible together and no path (admin,
+    API, commands, shell, raw SQL) can change the data without changing it. Reads that are expensive and
+    rarely change — a list's count and last change, the reader list's status counts and filter choices —
+    are cached under the token (claims.revision), so they are computed once per change instead of once
+    per request.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.BigIntegerField(default=0, help_text="Changes on every write to the claims tables.")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="claims_datarevision_single_row")]
+
+    def __str__(self) -> str:
+        return f"data revision {self.token}"

@@ -12,12 +12,12 @@ What a query means, on SQLite and on PostgreSQL alike:
 - A query with no word in it (empty, blanks, punctuation only) leaves the queryset unchanged.
 - Results are not ranked: the caller's ordering stands.
 
-How: SQLite uses the FTS5 table `claims_claim_fts` and PostgreSQL a GIN expression index on
-`claims_search_document(text, text_en, summary)`, both created by migration 0003, which also holds the
-fold table (case, diacritics, punctuation) that makes PostgreSQL cut and fold words as SQLite's
-unicode61 tokenizer does. The query's words are folded here with that same table. Letters outside the
-Latin, Greek and Cyrillic blocks are lower-cased but not folded; emoji and rare symbols may split words
-differently on the two databases.
+How: SQLite uses the FTS5 table `claims_claim_fts` (migration 0003) and PostgreSQL the stored column
+`search_document = claims_search_document(text, text_en, summary)` with its GIN index (migration 0005).
+The function, from migration 0003, folds case, diacritics and punctuation with a table that makes
+PostgreSQL cut and fold words as SQLite's unicode61 tokenizer does; the query's words are folded here
+with that same table. Letters outside the Latin, Greek and Cyrillic blocks are lower-cased but not
+folded; emoji and rare symbols may split words differently on the two databases.
 """
 
 from __future__ import annotations
@@ -70,9 +70,9 @@ def search_claims(queryset: QuerySet, query: str) -> QuerySet:
     if vendor == "postgresql":
         # Words hold letters and digits only, so ':*' (prefix) and '&' are the only operators present.
         tsquery = " & ".join(f"{word}:*" for word in words)
+        # The stored document (migration 0005): computed on write, read here at the cost of a column.
         matches = RawSQL(
-            'claims_search_document("claims_claim"."text", "claims_claim"."text_en", "claims_claim"."summary") '
-            "@@ to_tsquery('simple'::regconfig, %s)",
+            """"claims_claim"."search_document" @@ to_tsquery('simple'::regconfig, %s)""",
             [tsquery],
             output_field=BooleanField(),
         )

@@ -215,11 +215,15 @@ def claim_create(*, by, entities: Iterable = (), **fields: Any) -> Claim:
 def claims_mark_for_recheck(*, claims: Iterable[Claim], by, on: dt.date | None = None) -> int:
     """Schedule claims for a re-check on `on` (today by default); each write bumps its version."""
     on = on or timezone.localdate()
+    claims = list(claims)
+    # Re-read the rows under lock: the objects passed in may predate another editor's change, and an edit
+    # writes every editable field, so saving them as given would silently undo that change. All rows are
+    # locked before the first write, in id order: a writer holds the data revision's row from its first
+    # write on (migration 0005), so taking a claim's lock after writing could deadlock with another writer.
+    locked = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=[c.pk for c in claims]).order_by("pk")}
     count = 0
     for claim in claims:
-        # Re-read each row under lock: the objects passed in may predate another editor's change, and an
-        # edit writes every editable field, so saving them as given would silently undo that change.
-        fresh = Claim.objects.select_for_update().get(pk=claim.pk)
+        fresh = locked[claim.pk]
         fresh.recheck_on = on
         claim_update(claim=fresh, by=by, expected_version=fresh.version)
         claim.recheck_on, claim.version = fresh.recheck_on, fresh.version

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils.http import http_date
 
-from claims.models import Source
+from claims.models import Article, Source
 from claims.services import claim_change_status, claim_update
 from tests.test_api_support import API, add_capacity_claim, client_for
 
@@ -65,12 +65,12 @@ def test_claim_reads_also_carry_last_modified_and_honour_if_modified_since(claim
 
 def test_a_304_runs_no_serialization_query(claims, client, django_assert_num_queries):
     etag = client.get(f"{API}claims/").headers["ETag"]
-    # 1 COUNT and MAX(updated_at) of the filtered claims; nothing else
+    # 1 the data revision (the count and latest change are cached under it); nothing else
     with django_assert_num_queries(1):
         assert client.get(f"{API}claims/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     claim = claims["starts"]
     etag = client.get(f"{API}claims/{claim.pk}/").headers["ETag"]
-    # 1 the claim row (version and updated_at); no children
+    # 1 the claim row (version and updated_at) with the data revision; no children
     with django_assert_num_queries(1):
         assert client.get(f"{API}claims/{claim.pk}/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
@@ -102,6 +102,22 @@ def test_renaming_a_source_changes_the_sources_etag(claims, client, wsj):
     etag = client.get(f"{API}sources/")["ETag"]
     Source.objects.filter(pk=wsj.pk).update(name="WSJ")
     assert client.get(f"{API}sources/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_renaming_what_a_claim_shows_changes_its_etags(claims, client, wsj, article):
+    """A claim embeds its article's title and its sources' names, which change without its version."""
+    claim = claims["starts"]
+    reads = (f"{API}claims/", f"{API}claims/{claim.pk}/", f"{API}claims/{claim.pk}/claimreview/")
+    for rename in (
+        lambda: Source.objects.filter(pk=wsj.pk).update(name="WSJ"),
+        lambda: Article.objects.filter(pk=article.pk).update(title="OpenAI and Oracle"),
+    ):
+        etags = {url: client.get(url)["ETag"] for url in reads}
+        rename()
+        for url, etag in etags.items():
+            response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+            assert response.status_code == 200, url
+    assert client.get(f"{API}claims/{claim.pk}/").json()["article"]["title"] == "OpenAI and Oracle"
 
 
 def test_publishing_a_claim_changes_the_article_etag(claims, client, editor, article):

@@ -251,24 +251,40 @@ def _more_claims(article, n):
 
 def test_the_claims_list_runs_six_queries_whatever_the_page_size(claims, client, article):
     _more_claims(article, 8)
-    # 1 COUNT and MAX(updated_at) (ETag, Last-Modified and the paginator's count)
-    # 2 the page of claims joined with article, status and attributed source
-    # 3-6 entities, quantities, dates, citations of the page's claims
+    # 1 the data revision
+    # 2 COUNT and MAX(updated_at) (ETag, Last-Modified and the paginator's count), once per revision
+    # 3 the page of claims joined with article, status and attributed source
+    # 4-7 entities, quantities, dates, citations of the page's claims
+    first = _list_queries(client, f"{API}claims/", 2)
     small = _list_queries(client, f"{API}claims/", 2)
     large = _list_queries(client, f"{API}claims/", 50)
+    assert len(first) == 7 and "COUNT(" in first[1].upper() and "JOIN" not in first[1].upper()
+    # The count is shared by every page size and page of the same filters, until the data changes.
     assert len(small) == len(large) == 6
-    count_query = small[0].upper()
-    assert "COUNT(" in count_query and "JOIN" not in count_query
+    assert not any("COUNT(" in sql.upper() for sql in small + large)
+    Claim.objects.filter(pk=claims["draft"].pk).update(visibility=Claim.Visibility.PUBLISHED)
+    again = _list_queries(client, f"{API}claims/", 50)
+    assert len(again) == 7 and "COUNT(" in again[1].upper()
+
+
+def test_the_claims_count_follows_every_change_of_the_data(claims, client, article):
+    """The cached count is keyed by the data revision, which the database itself changes on each write."""
+    before = client.get(f"{API}claims/").json()["count"]
+    Claim.objects.filter(pk=claims["starts"].pk).update(visibility=Claim.Visibility.DRAFT)  # no model save
+    assert client.get(f"{API}claims/").json()["count"] == before - 1
+    with connection.cursor() as cursor:  # nor the ORM at all
+        cursor.execute("UPDATE claims_claim SET visibility = 'published' WHERE id = %s", [claims["starts"].pk])
+    assert client.get(f"{API}claims/").json()["count"] == before
 
 
 def test_the_articles_list_and_detail_pin_their_queries(claims, client, article, django_assert_num_queries):
-    # 1 the rows' values for the ETag, 2 the published claims' count and latest change,
-    # 3 COUNT for the paginator, 4 the page of articles with publisher and claim counts
-    with django_assert_num_queries(4):
+    # 1 the data revision for the ETag, 2 COUNT for the paginator, 3 the page of articles with publisher
+    # and claim counts
+    with django_assert_num_queries(3):
         assert client.get(f"{API}articles/").status_code == 200
-    # 1 the row's values and 2 its text for the ETag, 3 its published claims' stats,
-    # 4 the article, 5 its published claims with article, status and source, 6-9 their children
-    with django_assert_num_queries(9):
+    # 1 the article exists, 2 the data revision for the ETag, 3 the article, 4 its published claims with
+    # article, status and source, 5-8 their children
+    with django_assert_num_queries(8):
         assert client.get(f"{API}articles/{article.pk}/").status_code == 200
 
 

@@ -2,7 +2,11 @@
 drops its triggers, so a later migration can silently remove the append-only guard or the search index's
 triggers; this test catches that for every migration to come."""
 
+import importlib
+
 from django.db import connection
+
+_revision = importlib.import_module("claims.migrations.0005_revision_indexes_stored_search")
 
 SQLITE_TRIGGERS = {
     "claims_statuschange_append_only",
@@ -10,8 +14,14 @@ SQLITE_TRIGGERS = {
     "claims_claim_fts_insert",
     "claims_claim_fts_update",
     "claims_claim_fts_delete",
+    # the data revision's: one per watched table and event
+    *(f"{table}_changed_{event}" for table in _revision.WATCHED for event in ("insert", "update", "delete")),
 }
-POSTGRES_TRIGGERS = {"claims_statuschange_append_only", "claims_statuschangecitation_append_only"}
+POSTGRES_TRIGGERS = {
+    "claims_statuschange_append_only",
+    "claims_statuschangecitation_append_only",
+    *(f"{table}_changed" for table in _revision.WATCHED),
+}
 
 
 def test_every_guard_trigger_survives_the_migrations(db):

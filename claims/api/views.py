@@ -8,13 +8,12 @@ feed show published claims unless a draft-reader asks otherwise; articles and Cl
 
 from __future__ import annotations
 
-import hashlib
 import re
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -30,7 +29,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from claims import claimreview
+from claims import claimreview, revision
 from claims.api import serializers as api
 from claims.api.conditional import make_etag, not_modified, set_validators
 from claims.api.filters import ClaimFilter, can_see_drafts
@@ -40,6 +39,7 @@ from claims.models import (
     Article,
     Citation,
     Claim,
+    DataRevision,
     DateMention,
     Quantity,
     Source,
@@ -72,12 +72,31 @@ def claim_queryset_for_display(queryset):
     )
 
 
-def _claim_etag(claim: Claim) -> str:
-    # Readable on purpose: "id.version.updated_at" lets If-Match carry the version a write expects.
-    return f'"{claim.pk}.{claim.version}.{int(claim.updated_at.timestamp() * 1_000_000)}"'
+def _claim_etag(claim: Claim, token: int | None) -> str:
+    # Readable on purpose: "id.version.updated_at.revision" lets If-Match carry the version a write
+    # expects. The data revision covers what the claim shows from other rows (its article's title, a
+    # source's name), which can change without the claim's version.
+    updated = int(claim.updated_at.timestamp() * 1_000_000)
+    return f'"{claim.pk}.{claim.version}.{updated}.{token or 0}"'
 
 
-_IF_MATCH = re.compile(r'^\s*(?:W/)?"?(?:(?P<id>\d+)\.)?(?P<version>\d{1,9})(?:\.\d+)?"?\s*$')
+def _with_token(queryset):
+    """The data revision in the same query as the claim, so that a 304 costs one query."""
+    return queryset.annotate(data_token=Subquery(DataRevision.objects.filter(pk=1).values("token")[:1]))
+
+
+# Parameters that choose a page or a rendering, not which claims: the list's count is shared across them.
+PAGE_PARAMETERS = {"page", "page_size", "format"}
+
+
+def list_stats(name: str, request, queryset, token: int | None) -> dict:
+    """How many claims match and when the latest changed, computed once per data revision."""
+    matching = sorted((key, values) for key, values in request.query_params.lists() if key not in PAGE_PARAMETERS)
+    scope = (matching, can_see_drafts(request.user))
+    return revision.cached(name, token, scope, lambda: queryset.aggregate(count=Count("pk"), last=Max("updated_at")))
+
+
+_IF_MATCH = re.compile(r'^\s*(?:W/)?"?(?:(?P<id>\d+)\.)?(?P<version>\d{1,9})(?:\.\d+){0,2}"?\s*$')
 
 
 def expected_version(request, claim: Claim, body_version: int | None) -> int:
@@ -194,10 +213,12 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        # One aggregate gives the validators and the paginator's count; it joins only what the filters need.
-        stats = queryset.aggregate(count=Count("pk"), last=Max("updated_at"))
+        # The count and the latest change give the validators and the paginator's count; computed once
+        # per data revision, so a request costs the revision, the page and its children.
+        token = revision.current_token()
+        stats = list_stats("claims", request, queryset, token)
         fmt = request.accepted_renderer.format
-        etag = make_etag("claims", fmt, sorted(request.query_params.lists()), stats["count"], stats["last"])
+        etag = make_etag("claims", fmt, sorted(request.query_params.lists()), token, stats["count"], stats["last"])
         if response := not_modified(request, etag=etag, last_modified=stats["last"]):
             return set_validators(response, etag=etag, last_modified=stats["last"])
         if fmt == "csv":
@@ -222,7 +243,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         claim = self.get_object()
-        etag = _claim_etag(claim)
+        etag = _claim_etag(claim, claim.data_token)
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
             return set_validators(response, etag=etag, last_modified=claim.updated_at)
         return self._claim_response(claim)
@@ -230,14 +251,14 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     def get_object(self):
         # The row only, with what the ETag needs; children are fetched when the body is rendered.
         queryset = self.get_queryset().select_related("article", "status", "attributed_to").defer("article__text")
-        claim = get_object_or_404(queryset, pk=self.kwargs["pk"])
+        claim = get_object_or_404(_with_token(queryset), pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, claim)
         return claim
 
     def _claim_response(self, claim: Claim, *, status_code=status.HTTP_200_OK, headers=None):
         prefetch_related_objects([claim], *_claim_children())
         response = Response(self.get_serializer(claim).data, status=status_code, headers=headers)
-        return set_validators(response, etag=_claim_etag(claim), last_modified=claim.updated_at)
+        return set_validators(response, etag=_claim_etag(claim, claim.data_token), last_modified=claim.updated_at)
 
     @extend_schema(
         summary="The claim's status history: the public corrections log",
@@ -251,7 +272,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         claim = self.get_object()
-        etag = make_etag("history", _claim_etag(claim))
+        etag = make_etag("history", _claim_etag(claim, claim.data_token))
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
             return set_validators(response, etag=etag, last_modified=claim.updated_at)
         changes = (
@@ -275,8 +296,8 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["get"], url_path="claimreview", filter_backends=[])
     def claim_review(self, request, pk=None):
         # Public markup: published claims only, whoever asks.
-        claim = get_object_or_404(claimreview.claim_review_queryset(Claim.objects.published()), pk=pk)
-        etag = make_etag("claimreview", _claim_etag(claim))
+        claim = get_object_or_404(_with_token(claimreview.claim_review_queryset(Claim.objects.published())), pk=pk)
+        etag = make_etag("claimreview", _claim_etag(claim, claim.data_token))
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
             return set_validators(response, etag=etag, last_modified=claim.updated_at)
         data = claimreview.claim_review(claim, base_url=claimreview.site_base_url(request))
@@ -291,7 +312,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         with _integrity_as_400():
             claim = claim_create(by=request.user, entities=data["entities"] or (), **data["fields"])
             _write_children(claim, data)
-        claim = self.get_queryset().select_related("article", "status", "attributed_to").get(pk=claim.pk)
+        claim = _with_token(self.get_queryset().select_related("article", "status", "attributed_to")).get(pk=claim.pk)
         location = reverse("api:claim-detail", kwargs={"pk": claim.pk})
         return self._claim_response(claim, status_code=status.HTTP_201_CREATED, headers={"Location": location})
 
@@ -308,7 +329,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
             if data["entities"] is not None:
                 claim.entities.set(data["entities"])
             _write_children(claim, data)
-        claim = self.get_queryset().select_related("article", "status", "attributed_to").get(pk=claim.pk)
+        claim = _with_token(self.get_queryset().select_related("article", "status", "attributed_to")).get(pk=claim.pk)
         return self._claim_response(claim)
 
     @extend_schema(
@@ -334,7 +355,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
             citations=data["citations"],
             expected_version=version,
         )
-        claim = self.get_queryset().select_related("article", "status", "attributed_to").get(pk=claim.pk)
+        claim = _with_token(self.get_queryset().select_related("article", "status", "attributed_to")).get(pk=claim.pk)
         return self._claim_response(claim)
 
 
@@ -378,33 +399,23 @@ def _write_children(claim: Claim, data: dict) -> None:
                 Citation.objects.create(claim=claim, **fields)
 
 
-class ValuesETagMixin:
-    """ETag for tables without an `updated_at` (articles, sources, statuses): a digest of the listed rows'
-    values, read with values_list() (no model instances, no serialization)."""
-
-    etag_fields: tuple[str, ...] = ()
-
-    def etag_rows(self, queryset) -> list:
-        return list(queryset.order_by().values_list(*self.etag_fields))
+class RevisionETagMixin:
+    """ETag for articles, sources and statuses: the data revision and the request, one query whatever
+    the number of rows (the revision changes with any row these answers show)."""
 
     def list(self, request, *args, **kwargs):
-        rows = self.etag_rows(self.filter_queryset(self.get_queryset()))
-        etag = make_etag(self.basename, sorted(request.query_params.lists()), rows, *self.extra_etag_parts())
+        etag = make_etag(self.basename, sorted(request.query_params.lists()), revision.current_token())
         if response := not_modified(request, etag=etag, last_modified=None):
             return set_validators(response, etag=etag, last_modified=None)
         return set_validators(super().list(request, *args, **kwargs), etag=etag, last_modified=None)
 
     def retrieve(self, request, *args, **kwargs):
-        rows = self.etag_rows(self.get_queryset().filter(pk=kwargs["pk"]))
-        if not rows:
+        if not self.get_queryset().filter(pk=kwargs["pk"]).exists():
             return super().retrieve(request, *args, **kwargs)  # the 404, whatever validator was sent
-        etag = make_etag(self.basename, rows, *self.extra_etag_parts(pk=kwargs["pk"]))
+        etag = make_etag(self.basename, kwargs["pk"], revision.current_token())
         if response := not_modified(request, etag=etag, last_modified=None):
             return set_validators(response, etag=etag, last_modified=None)
         return set_validators(super().retrieve(request, *args, **kwargs), etag=etag, last_modified=None)
-
-    def extra_etag_parts(self, **scope) -> tuple:
-        return ()
 
 
 def _read_docs(serializer, detail_serializer=None, summary=""):
@@ -426,21 +437,18 @@ def _read_docs(serializer, detail_serializer=None, summary=""):
     )
 
 
-def _published_claims():
-    return Claim.objects.published().aggregate(count=Count("pk"), last=Max("updated_at"))
-
-
 @extend_schema_view(**_read_docs(api.ArticleSerializer, api.ArticleDetailSerializer, "Articles"))
-class ArticleViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelViewSet):
     """Articles, with the number of their published claims; one article with its text and published claims."""
 
     lookup_value_regex = ID_PATTERN
-    etag_fields = ("id", "slug", "title", "publisher__name", "language", "published_on", "url")
 
     def get_queryset(self):
         published = Q(claims__visibility=Claim.Visibility.PUBLISHED)
         queryset = (
-            Article.objects.select_related("publisher")
+            # As on the reader pages: an article with no published claim is still being worked on.
+            Article.objects.filter(Exists(Claim.objects.published().filter(article=OuterRef("pk"))))
+            .select_related("publisher")
             .annotate(published_claims=Count("claims", filter=published))
             .order_by("-published_on", "id")
         )
@@ -457,36 +465,20 @@ class ArticleViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelVie
     def get_serializer_class(self):
         return api.ArticleDetailSerializer if self.action == "retrieve" else api.ArticleSerializer
 
-    def extra_etag_parts(self, **scope):
-        # What the rows do not show: the published claims behind `published_claims` (and, for one
-        # article, its text and claims).
-        claims = Claim.objects.published()
-        if "pk" in scope:
-            claims = claims.filter(article_id=scope["pk"])
-            text = Article.objects.filter(pk=scope["pk"]).values_list("text", flat=True).first()
-            return (hash_text(text), claims.aggregate(count=Count("pk"), last=Max("updated_at")))
-        return (claims.aggregate(count=Count("pk"), last=Max("updated_at")),)
-
-
-def hash_text(text: str | None) -> str:
-    return hashlib.sha256((text or "").encode()).hexdigest()
-
 
 @extend_schema_view(**_read_docs(api.SourceSerializer, summary="Sources (outlets, companies, people)"))
-class SourceViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Source.objects.order_by("name", "id")
     serializer_class = api.SourceSerializer
     lookup_value_regex = ID_PATTERN
-    etag_fields = ("id", "slug", "name", "kind", "url", "description")
 
 
 @extend_schema_view(**_read_docs(api.StatusSerializer, summary="The verification scale"))
-class StatusViewSet(JSONErrorsMixin, ValuesETagMixin, viewsets.ReadOnlyModelViewSet):
+class StatusViewSet(JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelViewSet):
     queryset = VerificationStatus.objects.order_by("order", "code")
     serializer_class = api.StatusSerializer
     pagination_class = None  # a handful of rows: the whole scale at once
     lookup_value_regex = "[a-z0-9_-]{1,40}"
-    etag_fields = tuple(api.StatusSerializer.Meta.fields)
 
 
 class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
@@ -512,8 +504,9 @@ class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
     )
     def get(self, request):
         queryset = self.filter_queryset(self.get_queryset())
-        stats = queryset.aggregate(count=Count("pk"), last=Max("updated_at"))
-        etag = make_etag("feed", sorted(request.query_params.lists()), stats["count"], stats["last"])
+        token = revision.current_token()
+        stats = list_stats("feed", request, queryset, token)
+        etag = make_etag("feed", sorted(request.query_params.lists()), token, stats["count"], stats["last"])
         if response := not_modified(request, etag=etag, last_modified=stats["last"]):
             return set_validators(response, etag=etag, last_modified=stats["last"])
         base_url = claimreview.site_base_url(request)
