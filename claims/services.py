@@ -58,11 +58,13 @@ class TransitionNotAllowed(Exception):
     """The requested status change breaks the workflow's rules."""
 
 
-def user_can_set_status(user, status: VerificationStatus) -> bool:
-    """Verdicts are for editors; contributors may only move a claim in and out of review."""
+def user_can_set_status(user, status: VerificationStatus, *, current: VerificationStatus | None = None) -> bool:
+    """Verdicts are for editors, both setting one and leaving one: contributors may only move a claim that
+    has no verdict in and out of review. `current` is the claim's status now; without it only the target
+    is judged (a form listing what a role may ever set)."""
     if user is None:  # management commands and fixtures act as the system
         return True
-    if status.is_verdict:
+    if status.is_verdict or (current is not None and current.is_verdict):
         return user.has_perm("claims.set_verdict")
     return user.has_perm("claims.set_review_status") or user.has_perm("claims.set_verdict")
 
@@ -133,6 +135,13 @@ def claim_change_status(
     locked = Claim.objects.select_for_update().get(pk=claim.pk)  # the claim row only; see _bump_version
     if expected_version is not None and locked.version != expected_version:
         raise StaleVersion(expected=expected_version, current=locked)
+    # Judged on the locked row, not on the caller's copy: leaving a verdict, like setting one, is for
+    # editors, or a contributor's "in review" would take a published verdict off the public page.
+    current = VerificationStatus.objects.get(pk=locked.status_id)
+    if not user_can_set_status(by, to_status, current=current):
+        raise PermissionDenied(
+            f"Your role may not change a claim rated \u201c{current.label}\u201d: verdicts are changed by editors."
+        )
     _check_transition(locked, to_status)
 
     citations = list(citations)

@@ -621,6 +621,19 @@ class TestTheStatusPage:
         assert "status" in response.context["form"].errors
         assert snapshot(claim) == before
 
+    def test_a_contributor_may_not_take_a_verdict_back_into_review(self, as_contributor, claim, citation):
+        services.claim_change_status(
+            claim=claim, to_status="accurate", rationale="Settled.", by=None, citations=[citation]
+        )
+        data = form_data(as_contributor.get(status_url(claim)), form_id=None)
+        data.update(status="in_review", rationale="Reopening it.")
+        before = snapshot(claim)
+        response = as_contributor.post(status_url(claim), data)
+        assert response.status_code == 200
+        assert "verdicts are changed by editors" in " ".join(response.context["form"].errors["status"])
+        assert snapshot(claim) == before
+        assert claim.status_id == "accurate"
+
     def test_a_contributor_may_put_a_claim_in_review(self, as_contributor, contributor, claim):
         data = form_data(as_contributor.get(status_url(claim)), form_id=None)
         data.update(status="in_review", rationale="Looking for the WSJ article.")

@@ -444,6 +444,21 @@ def test_a_contributor_may_not_set_a_verdict(contributor, claim, citation):
     assert not StatusChange.objects.exists()
 
 
+def test_a_contributor_may_not_take_a_verdict_back_into_review(contributor, claim, citation):
+    claim_change_status(claim=claim, to_status="accurate", rationale="Settled.", by=None, citations=[citation])
+    before = snapshot()
+    response = client_for(contributor).post(
+        f"{API}claims/{claim.pk}/status/",
+        {"status": "in_review", "rationale": "Reopening it.", "version": 2},
+        format="json",
+    )
+    assert response.status_code == 403
+    error = error_of(response)
+    assert (error["status"], error["code"]) == (403, "permission_denied")
+    assert "verdicts are changed by editors" in error["detail"]
+    assert snapshot() == before
+
+
 def test_a_stale_status_change_is_a_409_also_via_if_match(editor, claim, citation):
     api = client_for(editor)
     etag = api.get(f"{API}claims/{claim.pk}/")["ETag"]

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from claims.models import Citation, Claim, StatusChange
+from claims.models import Citation, Claim, StatusChange, VerificationStatus
 from claims.services import (
     StaleVersion,
     TransitionNotAllowed,
@@ -15,6 +15,7 @@ from claims.services import (
     claim_create,
     claim_update,
     claims_mark_for_recheck,
+    user_can_set_status,
 )
 
 
@@ -168,6 +169,53 @@ class TestRoles:
         change = claim_change_status(claim=claim, to_status="in_review", rationale="Checking the WSJ.", by=contributor)
         assert change.changed_by == contributor
         unchanged(claim, status="in_review", version=2, history=1)
+
+    @pytest.mark.parametrize("verdict", ["accurate", "unverifiable_yet", "not_checkable", "retracted"])
+    @pytest.mark.parametrize("target", ["in_review", "unverified", "same verdict", "another verdict"])
+    def test_a_contributor_may_not_undo_a_verdict_whatever_the_target(
+        self, claim, citation, editor, contributor, verdict, target
+    ):
+        claim_change_status(claim=claim, to_status=verdict, rationale="Settled.", by=editor, citations=[citation])
+        to_status = {"same verdict": verdict, "another verdict": "misleading"}.get(target, target)
+        with pytest.raises(PermissionDenied, match="editors") as exc:
+            claim_change_status(
+                claim=claim,
+                to_status=to_status,
+                rationale="Reopening it.",
+                by=contributor,
+                citations=[citation],
+                expected_version=2,
+            )
+        if target in ("in_review", "unverified"):
+            label = VerificationStatus.objects.get(pk=verdict).label
+            assert str(exc.value) == (
+                f"Your role may not change a claim rated \u201c{label}\u201d: verdicts are changed by editors."
+            )
+        unchanged(claim, status=verdict, version=2, history=1)
+        assert claim.rationale == "Settled."
+        assert StatusChange.objects.get(claim=claim).changed_by == editor
+
+    def test_the_refusal_judges_the_stored_status_not_the_callers_copy(self, claim, citation, editor, contributor):
+        stale_copy = Claim.objects.get(pk=claim.pk)  # still "unverified" in memory
+        claim_change_status(claim=claim, to_status="accurate", rationale="Settled.", by=editor, citations=[citation])
+        with pytest.raises(PermissionDenied, match="verdicts are changed by editors"):
+            claim_change_status(claim=stale_copy, to_status="in_review", rationale="Reopening.", by=contributor)
+        unchanged(claim, status="accurate", version=2, history=1)
+
+    def test_an_editor_may_take_a_verdict_back_into_review(self, claim, citation, editor):
+        claim_change_status(claim=claim, to_status="accurate", rationale="Settled.", by=editor, citations=[citation])
+        change = claim_change_status(claim=claim, to_status="in_review", rationale="New doubts.", by=editor)
+        assert (change.from_status_id, change.to_status_id, change.changed_by) == ("accurate", "in_review", editor)
+        unchanged(claim, status="in_review", version=3, history=2)
+
+    def test_the_role_rule_names_the_current_status(self, contributor, editor, status):
+        in_review, accurate, unverified = status("in_review"), status("accurate"), status("unverified")
+        assert user_can_set_status(contributor, in_review, current=unverified)
+        assert user_can_set_status(contributor, in_review)  # what the role may ever set
+        assert not user_can_set_status(contributor, in_review, current=accurate)
+        assert not user_can_set_status(contributor, accurate, current=in_review)
+        assert user_can_set_status(editor, in_review, current=accurate)
+        assert user_can_set_status(None, in_review, current=accurate)  # commands act as the system
 
     def test_a_staff_member_without_a_group_may_change_nothing(self, claim, outsider):
         with pytest.raises(PermissionDenied):

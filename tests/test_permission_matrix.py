@@ -98,6 +98,10 @@ def review(world) -> dict:
     return {"status": "in_review", "rationale": "A reader questions the start date.", "version": world["claim_version"]}
 
 
+def review_draft(world) -> dict:
+    return {"status": "in_review", "rationale": "Checking the Broadcom report.", "version": world["draft_version"]}
+
+
 def _management_forms() -> dict:
     return {
         f"{prefix}-{name}": value
@@ -164,6 +168,14 @@ def admin_review(world) -> dict:
         "status": "in_review",
         "rationale": "A reader questions the start date.",
         "opened_version": str(world["claim_version"]),
+    }
+
+
+def admin_review_draft(world) -> dict:
+    return {
+        "status": "in_review",
+        "rationale": "Checking the Broadcom report.",
+        "opened_version": str(world["draft_version"]),
     }
 
 
@@ -269,7 +281,10 @@ API = [
     ("DELETE", "/api/v1/claims/{claim}/", None, roles(401, 405, 405, 405, 405)),
     ("DELETE", "/api/v1/claims/{draft}/", None, roles(401, 405, 405, 405, 405)),
     ("POST", "/api/v1/claims/{claim}/status/", verdict, roles(401, 403, 403, 200, 200)),
-    ("POST", "/api/v1/claims/{claim}/status/", review, roles(401, 403, 200, 200, 200)),
+    # {claim} holds a verdict: leaving it, even for "in review", is for editors; a claim without one
+    # a contributor moves into review.
+    ("POST", "/api/v1/claims/{claim}/status/", review, roles(401, 403, 403, 200, 200)),
+    ("POST", "/api/v1/claims/{draft}/status/", review_draft, roles(401, 403, 200, 200, 200)),
     ("POST", "/api/v1/articles/", new_claim, roles(401, 405, 405, 405, 405)),
     ("DELETE", "/api/v1/articles/{article}/", None, roles(401, 405, 405, 405, 405)),
     ("POST", "/api/v1/sources/", new_claim, roles(401, 405, 405, 405, 405)),
@@ -292,7 +307,10 @@ ADMIN = [
     ("GET", "/admin/claims/claim/{claim}/status/", None, roles(LOGIN, 403, 200, 200, 200)),
     # A contributor is not offered verdicts: the form comes back with an error on the status (200).
     ("POST", "/admin/claims/claim/{claim}/status/", admin_verdict, roles(LOGIN, 403, 200, 302, 302)),
-    ("POST", "/admin/claims/claim/{claim}/status/", admin_review, roles(LOGIN, 403, 302, 302, 302)),
+    # Nor may a contributor take {claim}'s verdict back into review (an error on the status, 200); a
+    # claim without a verdict, yes.
+    ("POST", "/admin/claims/claim/{claim}/status/", admin_review, roles(LOGIN, 403, 200, 302, 302)),
+    ("POST", "/admin/claims/claim/{draft}/status/", admin_review_draft, roles(LOGIN, 403, 302, 302, 302)),
     # The status history is append-only: viewable by the editorial roles, written by nobody here.
     ("GET", "/admin/claims/statuschange/", None, roles(LOGIN, 403, 200, 200, 200)),
     ("GET", "/admin/claims/statuschange/add/", None, roles(LOGIN, 403, 403, 403, 403)),
