@@ -6,12 +6,16 @@ Choices, for Google's fact-check markup and for readers of the data:
   claim as it was made, not a rewording); `itemReviewed.inLanguage` says which language that is, and
   the English rendering goes in `itemReviewed.name` when there is one. The review itself (`inLanguage`
   "en") is written in English.
-- `reviewRating` always names the status (`alternateName`). Statuses that rate nothing ("Not
-  checkable", "Not verifiable yet", "In review"...) carry no number: `ratingValue`, `bestRating` and
-  `worstRating` are left out together, since a scale without a value says nothing.
+- Only a claim whose status has a rating value has a ClaimReview: schema.org's `reviewRating` needs
+  `ratingValue`, `bestRating` and `worstRating`, and a status that rates nothing ("Unverified", "In
+  review", "Not verifiable yet", "Not checkable", "Retracted") cannot give them. `has_claim_review()`
+  says so for one claim and `with_claim_review()` for a queryset, so that the claim page, the API's
+  claimreview/ and the DataFeed agree on which claims have one.
+- `reviewRating` also names the status (`alternateName`).
 - `datePublished` is the date the current status took effect (`StatusChange.effective_at` of the change
-  that set it): what was known when. A claim whose status never changed has none, and the key is left out
-  rather than invented.
+  that set it): what was known when. A rated status is always reached through a status change (claims
+  start "unverified"), so a rated claim has one; were one missing, the key would be left out rather
+  than invented (`check_invariants` reports such a claim).
 - `itemReviewed.author` is the source the article attributes the claim to, else the article's
   publisher, else left out: never guessed.
 
@@ -41,6 +45,20 @@ def site_base_url(request=None) -> str:
     if configured or request is None:
         return configured.rstrip("/")
     return request.build_absolute_uri("/").rstrip("/")
+
+
+class NoClaimReview(ValueError):
+    """The claim's status rates nothing, so the claim has no ClaimReview."""
+
+
+def has_claim_review(claim: Claim) -> bool:
+    """Whether the claim has a ClaimReview: its status has a rating value. Twin of with_claim_review()."""
+    return claim.status.rating_value is not None
+
+
+def with_claim_review(queryset: QuerySet[Claim]) -> QuerySet[Claim]:
+    """The claims of `queryset` that have a ClaimReview: has_claim_review() in SQL."""
+    return queryset.filter(status__rating_value__isnull=False)
 
 
 def claim_review_queryset(queryset: QuerySet[Claim] | None = None) -> QuerySet[Claim]:
@@ -74,10 +92,13 @@ def _party(source: Source) -> dict[str, Any]:
 
 def _rating(claim: Claim) -> dict[str, Any]:
     status = claim.status
-    rating: dict[str, Any] = {"@type": "Rating", "alternateName": status.label}
-    if status.rating_value is not None:
-        rating.update(ratingValue=status.rating_value, bestRating=status.best_rating, worstRating=status.worst_rating)
-    return rating
+    return {
+        "@type": "Rating",
+        "ratingValue": status.rating_value,
+        "bestRating": status.best_rating,
+        "worstRating": status.worst_rating,
+        "alternateName": status.label,
+    }
 
 
 def _appearance(claim: Claim) -> dict[str, Any]:
@@ -99,7 +120,10 @@ def _appearance(claim: Claim) -> dict[str, Any]:
 
 def claim_review(claim: Claim, *, base_url: str) -> dict[str, Any]:
     """The ClaimReview of `claim` as a JSON-LD dict; `base_url` is the public site's absolute root
-    (e.g. request.build_absolute_uri("/") or settings.FACTCHECK_SITE_URL)."""
+    (e.g. request.build_absolute_uri("/") or settings.FACTCHECK_SITE_URL). Raises NoClaimReview for a
+    claim whose status rates nothing: ask has_claim_review() first."""
+    if not has_claim_review(claim):
+        raise NoClaimReview(f"\u201c{claim.status.label}\u201d rates nothing: claim {claim.pk} has no ClaimReview.")
     base_url = base_url.rstrip("/")
     author: dict[str, Any] = {"@type": "Organization", "name": settings.FACTCHECK_PUBLISHER_NAME}
     publisher_url = settings.FACTCHECK_PUBLISHER_URL or base_url

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from claims import formatting, selectors
-from claims.claimreview import claim_review, current_status_change, site_base_url
+from claims.claimreview import claim_review, current_status_change, has_claim_review, site_base_url
 from claims.models import Citation, Claim, VerificationStatus
 from claims.templatetags.claims_pages import status_symbol
 
@@ -148,7 +148,8 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     history = list(claim.history.all())
     current = current_status_change(claim)
-    review = claim_review(claim, base_url=site_base_url(request))
+    # JSON-LD only for a rated status: ClaimReview's reviewRating needs a value.
+    review = claim_review(claim, base_url=site_base_url(request)) if has_claim_review(claim) else None
     return render(
         request,
         "claims/claim_detail.html",

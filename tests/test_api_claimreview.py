@@ -10,7 +10,7 @@ import pytest
 from claims import claimreview
 from claims.models import Claim
 from claims.services import claim_change_status
-from tests.test_api_support import API, add_broadcom_claim, add_capacity_claim
+from tests.test_api_support import API, add_broadcom_claim, add_capacity_claim, error_of
 
 
 @pytest.fixture(autouse=True)
@@ -67,9 +67,27 @@ def test_a_draft_has_no_review_even_for_editors(article, client, editor):
     assert client.get(f"{API}claims/{draft.pk}/claimreview/").status_code == 404
 
 
-def test_the_feed_lists_published_verdicts_as_a_datafeed(reviewed, article, client):
-    add_capacity_claim(article)  # published but unverified: nothing to review yet
-    add_broadcom_claim(article)  # a draft
+@pytest.mark.parametrize("code", ["unverified", "in_review", "unverifiable_yet", "not_checkable", "retracted"])
+def test_a_published_claim_whose_status_rates_nothing_has_no_review_a_json_404(claim, client, code, status):
+    if code != "unverified":
+        claim_change_status(claim=claim, to_status=code, rationale="No rating possible.", by=None)
+    response = client.get(f"{API}claims/{claim.pk}/claimreview/")
+
+    assert response.status_code == 404
+    error = error_of(response)
+    assert (error["status"], error["code"]) == (404, "not_found")
+    assert error["detail"] == f"No ClaimReview: this claim's status (\u201c{status(code).label}\u201d) gives no rating."
+    # The same shape as the 404 of a claim that does not exist.
+    missing = error_of(client.get(f"{API}claims/{claim.pk + 1000}/claimreview/"))
+    assert set(missing) == set(error) and missing["code"] == "not_found"
+    assert client.get(f"{API}claimreview/feed/").json()["dataFeedElement"] == []
+
+
+def test_the_feed_lists_exactly_the_claims_that_have_a_review(reviewed, article, client):
+    unrated_verdict = add_capacity_claim(article)
+    claim_change_status(claim=unrated_verdict, to_status="unverifiable_yet", rationale="Too early.", by=None)
+    add_broadcom_claim(article, visibility=Claim.Visibility.PUBLISHED)  # published, never reviewed
+    add_broadcom_claim(article, slug="broadcom-draft")  # a draft
 
     body = client.get(f"{API}claimreview/feed/").json()
 
@@ -78,6 +96,14 @@ def test_the_feed_lists_published_verdicts_as_a_datafeed(reviewed, article, clie
     assert [element["url"] for element in body["dataFeedElement"]] == [f"http://testserver/claims/{reviewed.slug}/"]
     assert body["dataFeedElement"][0]["@type"] == "ClaimReview"
     assert body["dateModified"] == Claim.objects.get(pk=reviewed.pk).updated_at.isoformat()
+    # Each element is the claim's own review, and every published claim left out answers 404 there.
+    by_url = {element["url"]: element for element in body["dataFeedElement"]}
+    for claim in Claim.objects.published():
+        response = client.get(f"{API}claims/{claim.pk}/claimreview/")
+        url = f"http://testserver{claim.get_absolute_url()}"
+        assert (response.status_code == 200) == (url in by_url), claim.slug
+        if response.status_code == 200:
+            assert response.json() == by_url[url]
 
 
 def test_the_feed_takes_updated_since_for_incremental_pulls(reviewed, client):
@@ -87,6 +113,10 @@ def test_the_feed_takes_updated_since_for_incremental_pulls(reviewed, client):
 
 
 def test_the_feed_pins_its_queries(reviewed, article, client, django_assert_num_queries):
-    # 1 COUNT and MAX(updated_at), 2 the claims with status, article, publisher and source, 3 their histories
+    # 1 the data revision, 2 COUNT and MAX(updated_at) (cached under the revision), 3 the claims with
+    # status, article, publisher and source, 4 their histories.
+    with django_assert_num_queries(4):
+        assert client.get(f"{API}claimreview/feed/").status_code == 200
+    # Again, with no change in between: the count and latest change come from the cache.
     with django_assert_num_queries(3):
         assert client.get(f"{API}claimreview/feed/").status_code == 200

@@ -8,7 +8,7 @@ from django.utils.http import http_date
 
 from claims.models import Article, Source
 from claims.services import claim_change_status, claim_update
-from tests.test_api_support import API, add_capacity_claim, client_for
+from tests.test_api_support import API, add_broadcom_claim, add_capacity_claim, client_for, techspot_citation
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +19,12 @@ def fast_passwords(settings):
 
 @pytest.fixture
 def claims(article, claim, citation):
-    return {"starts": claim, "capacity": add_capacity_claim(article)}
+    # "reviewed" has a rated verdict, hence a ClaimReview (claims/{id}/claimreview/ is a 404 without one).
+    reviewed = add_broadcom_claim(article, visibility="published")
+    claim_change_status(
+        claim=reviewed, to_status="misleading", rationale="Denied.", by=None, citations=[techspot_citation(reviewed)]
+    )
+    return {"starts": claim, "capacity": add_capacity_claim(article), "reviewed": reviewed}
 
 
 def urls(claims, article):
@@ -29,7 +34,7 @@ def urls(claims, article):
         f"{API}claims/?format=csv",
         f"{API}claims/{claim.pk}/",
         f"{API}claims/{claim.pk}/history/",
-        f"{API}claims/{claim.pk}/claimreview/",
+        f"{API}claims/{claims['reviewed'].pk}/claimreview/",
         f"{API}claimreview/feed/",
         f"{API}articles/",
         f"{API}articles/{article.pk}/",
@@ -107,7 +112,7 @@ def test_renaming_a_source_changes_the_sources_etag(claims, client, wsj):
 def test_renaming_what_a_claim_shows_changes_its_etags(claims, client, wsj, article):
     """A claim embeds its article's title and its sources' names, which change without its version."""
     claim = claims["starts"]
-    reads = (f"{API}claims/", f"{API}claims/{claim.pk}/", f"{API}claims/{claim.pk}/claimreview/")
+    reads = (f"{API}claims/", f"{API}claims/{claim.pk}/", f"{API}claims/{claims['reviewed'].pk}/claimreview/")
     for rename in (
         lambda: Source.objects.filter(pk=wsj.pk).update(name="WSJ"),
         lambda: Article.objects.filter(pk=article.pk).update(title="OpenAI and Oracle"),

@@ -26,7 +26,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from claims import claimreview, revision
@@ -297,6 +297,9 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     def claim_review(self, request, pk=None):
         # Public markup: published claims only, whoever asks.
         claim = get_object_or_404(_with_token(claimreview.claim_review_queryset(Claim.objects.published())), pk=pk)
+        if not claimreview.has_claim_review(claim):
+            # The API's 404, whose detail tells a claim without a rating from a claim that is not there.
+            raise NotFound(f"No ClaimReview: this claim's status (\u201c{claim.status.label}\u201d) gives no rating.")
         etag = make_etag("claimreview", _claim_etag(claim, claim.data_token))
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
             return set_validators(response, etag=etag, last_modified=claim.updated_at)
@@ -490,7 +493,8 @@ class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return Claim.objects.published().filter(status__is_verdict=True)
+        # Exactly the claims that have a ClaimReview (a rated status), as claims/{id}/claimreview/ answers.
+        return claimreview.with_claim_review(Claim.objects.published())
 
     @extend_schema(
         summary="All published verdicts as a schema.org DataFeed of ClaimReview",
