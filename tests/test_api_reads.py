@@ -312,3 +312,26 @@ def test_the_sources_and_articles_lists_do_not_grow_with_the_page_size(claims, c
         small = _list_queries(client, f"{API}{path}", 1)
         large = _list_queries(client, f"{API}{path}", 100)
         assert len(small) == len(large), path
+
+
+def test_the_written_out_representation_equals_drf_s_generic_one(db, rf):
+    """ClaimSerializer.to_representation is written out for speed; it must say exactly what DRF's walk
+    over the declared fields says, for the shipped claims (every kind of quantity, date and citation
+    they hold) and for synthetic ones (drafts, no attribution, bounds)."""
+    from django.core.management import call_command
+
+    from claims.api.serializers import ClaimSerializer
+    from claims.api.views import claim_queryset_for_display, with_children
+    from claims.synthetic import seed_claims
+
+    call_command("load_claims", "fixtures/", verbosity=0)
+    seed_claims(claims=80, seed=7)
+    serializer = ClaimSerializer(context={"request": rf.get("/api/v1/claims/")})
+    claims = with_children(list(claim_queryset_for_display(Claim.objects.all())))
+    assert len(claims) > 100
+    assert any(q.lower_bound is not None or q.upper_bound is not None for c in claims for q in c.quantities.all())
+    assert any(c.attributed_to is None for c in claims) and any(c.recheck_on for c in claims)
+    for claim in claims:
+        generic = serializer.generic_representation(claim)
+        assert serializer.to_representation(claim) == generic, claim.slug
+        assert list(serializer.to_representation(claim)) == list(generic)  # same keys, same order

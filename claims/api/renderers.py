@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from rest_framework import renderers
 from rest_framework.renderers import BaseRenderer
 
+from claims.api.serializers import claim_children
 from claims.models import Claim
 
 COLUMNS = [
@@ -59,8 +60,8 @@ def safe_cell(value) -> str:
 
 
 def claim_row(claim: Claim, page_url: str) -> list[str]:
-    quantities = list(claim.quantities.all())
-    dates = list(claim.dates.all())
+    quantities = claim_children(claim, "quantities")
+    dates = claim_children(claim, "dates")
     quantity = quantities[0] if quantities else None
     date = dates[0] if dates else None
     values = [
@@ -92,7 +93,7 @@ def claim_row(claim: Claim, page_url: str) -> list[str]:
         date.value if date else "",
         date.precision if date else "",
         date.as_stated if date else "",
-        len(claim.citations.all()),
+        len(claim_children(claim, "citations")),
         claim.updated_at.isoformat(),
         claim.version,
     ]
