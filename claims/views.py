@@ -148,6 +148,9 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     history = list(claim.history.all())
     current = current_status_change(claim)
+    # What was known when the article came out, from the history already fetched; a claim never
+    # reviewed has nothing to compare.
+    on_article_date = claim.status_on(claim.article.published_on) if history else None
     # JSON-LD only for a rated status: ClaimReview's reviewRating needs a value.
     review = claim_review(claim, base_url=site_base_url(request)) if has_claim_review(claim) else None
     return render(
@@ -159,6 +162,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "citations_by_stance": [group for group in by_stance if group[2]],
             "history": list(reversed(history)),
             "current_change": current,
+            "on_article_date": on_article_date,
             "claim_review": review,
             "canonical_url": canonical_url,
             "og_description": f"{status_symbol(claim.status)} {claim.status.label}. {claim.rationale}".strip()[:300],

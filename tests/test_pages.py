@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import formatting, services
+from claims import formatting, selectors, services
 from claims.models import Article, Citation, Claim, DateMention, Quantity, Source, VerificationStatus
 
 # Passages of the seed article, verbatim.
@@ -574,6 +574,53 @@ def test_the_claim_page_tells_what_was_known_when(client, newsroom):
     assert 'Relied on: <a href="#citation-' in timeline[newest:oldest]
     # Back-filled changes say when they were recorded.
     assert "Recorded on" in timeline
+
+
+def test_a_claim_knows_its_status_at_the_end_of_any_day(newsroom, django_assert_num_queries):
+    amount = newsroom["claims"]["amount"]  # in review at 09:00 on 11 September, accurate on 23 September
+    late = dt.datetime(2025, 9, 30, 23, 30, tzinfo=dt.UTC)
+    set_status(amount, "misleading", "Late-night denial.", citations=[amount.citations.first()], effective_at=late)
+    with django_assert_num_queries(7):
+        claim = selectors.claim_for_page("amount")
+    with django_assert_num_queries(0):  # the history is prefetched with its statuses
+        on = {day: claim.status_on(dt.date(2025, 9, day)).code for day in (10, 11, 22, 23, 29, 30)}
+    assert on == {
+        10: "unverified",  # before the first change: what it left
+        11: "in_review",
+        22: "in_review",
+        23: "accurate",
+        29: "accurate",
+        30: "misleading",  # a change at 23:30 is in force at the end of its day
+    }
+    never = make_claim(newsroom["article"], "C’est officiel", slug="never-reviewed")
+    assert never.status_on(dt.date(2025, 9, 11)).code == "unverified"
+
+
+def test_the_claim_page_says_what_the_verdict_was_on_the_articles_date(client, newsroom):
+    html = client.get(newsroom["claims"]["amount"].get_absolute_url()).content.decode()
+    verdict = html[html.index('<section class="verdict') : html.index("</section>")]
+    line = re.search(r'<p class="meta on-article-date">(.*?)</p>', verdict, re.S).group(1)
+    assert line == (
+        'On <time datetime="2025-09-11">11 September 2025</time>, the article\'s date: '
+        '<span class="status status-in_review"><span class="status-symbol" aria-hidden="true">…</span> '
+        "In review</span>."
+    )
+    assert '<span class="visually-hidden">Verdict: </span>' in verdict  # and the verdict now: Accurate
+    assert "</span> Accurate</span>" in verdict
+
+
+def test_the_claim_page_says_when_the_verdict_already_held_on_the_articles_date(client, newsroom):
+    claim = make_claim(newsroom["article"], "C’est officiel", slug="official")
+    source = cite(claim, "https://example.org/official")
+    set_status(claim, "accurate", "Announced that day.", citations=[source], effective_at=WHEN_ARTICLE)
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert (
+        '<p class="meta on-article-date">Already “Accurate” on the article\'s date, '
+        '<time datetime="2025-09-11">11 September 2025</time>.</p>'
+    ) in html
+    # A claim never reviewed has nothing to compare.
+    never = client.get(newsroom["claims"]["announced"].get_absolute_url()).content.decode()
+    assert "on-article-date" not in never
 
 
 def test_the_claim_page_embeds_a_claimreview_that_matches_the_page(client, newsroom):
