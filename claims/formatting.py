@@ -1,6 +1,6 @@
-"""Words for people: amounts ("up to 4.5 GW", "about $300 billion"), dates at their precision ("early
-2025", "Q3 2025"), a claim's sentence in its article, an article's text with its claims marked, and a
-text colour that stays readable on a status colour.
+"""Words for people: amounts ("up to 4.5 GW", "about $300 billion", "about $300 billion over about 5
+years"), dates at their precision ("early 2025", "Q3 2025"), a claim's sentence in its article, an
+article's text with its claims marked, and a text colour that stays readable on a status colour.
 
 Pure functions of model instances already loaded: no queries.
 """
@@ -8,6 +8,7 @@ Pure functions of model instances already loaded: no queries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -79,6 +80,45 @@ def describe_quantity(quantity: Quantity) -> str:
         high = format_amount(quantity.upper_bound, quantity.unit)
         text += f" (between {low} and {high})"
     return text
+
+
+DURATION_UNITS = frozenset({Quantity.Unit.YEAR, Quantity.Unit.MONTH})
+# A money amount measured per period ("annual revenue") is not spread over a duration: "$30 billion over
+# 5 years" would misstate "$30 billion a year for 5 years". Such amounts keep their own line.
+_PER_PERIOD = re.compile(r"\b(annual|annually|yearly|monthly|per (year|month)|a (year|month))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One line of a claim's amounts: what is measured, the words for people, the quantities worded."""
+
+    measure: str
+    text: str
+    quantities: tuple[Quantity, ...]
+
+
+def describe_amounts(quantities: Iterable[Quantity]) -> list[Amount]:
+    """A claim's quantities in their order, each worded by describe_quantity(); a money amount and the
+    duration it runs over become one line, "about $300 billion over about 5 years", in the money
+    amount's place. Only when the pairing is certain: exactly one money amount, not one per period, and
+    exactly one duration (years or months); otherwise every quantity keeps its own line."""
+    quantities = list(quantities)
+    money = [q for q in quantities if q.unit in Quantity.CURRENCIES]
+    durations = [q for q in quantities if q.unit in DURATION_UNITS]
+    pair = None
+    if len(money) == 1 and len(durations) == 1 and not _PER_PERIOD.search(money[0].measure):
+        pair = (money[0], durations[0])
+    amounts = []
+    for quantity in quantities:
+        if pair and quantity is pair[1]:
+            continue
+        if pair and quantity is pair[0]:
+            amount, duration = pair
+            text = f"{describe_quantity(amount)} over {describe_quantity(duration)}"
+            amounts.append(Amount(f"{amount.measure} and {duration.measure}", text, (amount, duration)))
+        else:
+            amounts.append(Amount(quantity.measure, describe_quantity(quantity), (quantity,)))
+    return amounts
 
 
 # --- dates -----------------------------------------------------------------------------------------

@@ -159,6 +159,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "claim": claim,
             "context": formatting.sentence_in_context(claim),
+            "amounts": formatting.describe_amounts(claim.quantities.all()),
             "citations_by_stance": [group for group in by_stance if group[2]],
             "history": list(reversed(history)),
             "current_change": current,

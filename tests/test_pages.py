@@ -530,8 +530,13 @@ def test_the_claim_page_shows_the_words_as_stated_in_their_language_and_in_engli
 
 def test_the_claim_page_writes_amounts_and_dates_for_people(client, newsroom):
     amount = client.get(newsroom["claims"]["amount"].get_absolute_url()).content.decode()
-    assert "Contract value: <strong>about $300 billion</strong>" in amount
-    assert "Term: <strong>about 5 years</strong>" in amount
+    # The money amount and the term it runs over are one phrase, with both passages as stated.
+    assert (
+        "<li>Contract value and term: <strong>about $300 billion over about 5 years</strong> "
+        '<span class="as-stated-inline">(“<span lang="fr">300 milliards de dollars</span>”, '
+        '“<span lang="fr">sur 5 ans</span>”)</span></li>'
+    ) in amount
+    assert "Term:" not in amount and "Contract value:" not in amount
     capacity = client.get(newsroom["claims"]["capacity"].get_absolute_url()).content.decode()
     assert "Data centre capacity: <strong>up to 4.5 GW</strong>" in capacity
     announced = client.get(newsroom["claims"]["announced"].get_absolute_url()).content.decode()
@@ -922,6 +927,64 @@ def test_pages_only_answer_reads(client, newsroom):
 def test_amounts_are_written_for_people(fields, expected):
     fields = {k: Decimal(v) if k in ("value", "lower_bound", "upper_bound") else v for k, v in fields.items()}
     assert formatting.describe_quantity(Quantity(measure="m", as_stated="s", **fields)) == expected
+
+
+def quantity(measure: str, value: str, unit: str, qualifier: str = "exact", **bounds) -> Quantity:
+    bounds = {name: Decimal(bound) for name, bound in bounds.items()}
+    return Quantity(measure=measure, value=Decimal(value), unit=unit, qualifier=qualifier, as_stated=measure, **bounds)
+
+
+@pytest.mark.parametrize(
+    ("quantities", "expected"),
+    [
+        (
+            [quantity("term", "5", "year", "approximately"), quantity("value", "300000000000", "USD", "approximately")],
+            [("value and term", "about $300 billion over about 5 years")],  # in the money amount's place
+        ),
+        (
+            [
+                quantity("order", "10000000000", "USD"),
+                quantity("delivery", "18", "month", "less_than", upper_bound="18"),
+            ],
+            [("order and delivery", "$10 billion over less than 18 months")],
+        ),
+        (
+            [
+                quantity("capacity", "4.5", "GW", "up_to", upper_bound="4.5"),
+                quantity("investment", "500000000000", "USD", "up_to", upper_bound="500000000000"),
+                quantity("period", "4", "year", "at_least", lower_bound="4"),
+            ],
+            [("capacity", "up to 4.5 GW"), ("investment and period", "up to $500 billion over at least 4 years")],
+        ),
+        (
+            [
+                quantity("value", "300000000000", "USD"),
+                quantity("value", "280000000000", "EUR"),
+                quantity("t", "5", "year"),
+            ],
+            [("value", "$300 billion"), ("value", "€280 billion"), ("t", "5 years")],  # which amount? not guessed
+        ),
+        (
+            [quantity("value", "300000000000", "USD"), quantity("build", "2", "year"), quantity("run", "5", "year")],
+            [("value", "$300 billion"), ("build", "2 years"), ("run", "5 years")],
+        ),
+        (
+            [quantity("annual revenue", "30000000000", "USD"), quantity("term", "5", "year")],
+            [("annual revenue", "$30 billion"), ("term", "5 years")],  # a yearly amount is not a total
+        ),
+        (
+            [quantity("value", "1000000", "EUR"), quantity("notice", "90", "day")],
+            [("value", "€1 million"), ("notice", "90 days")],  # days: a deadline more often than a span
+        ),
+        ([quantity("term", "1", "year")], [("term", "1 year")]),
+        ([], []),
+    ],
+)
+def test_a_money_amount_and_its_duration_are_one_phrase(quantities, expected):
+    amounts = formatting.describe_amounts(quantities)
+    assert [(amount.measure, amount.text) for amount in amounts] == expected
+    # Every quantity is worded exactly once.
+    assert sorted(id(q) for amount in amounts for q in amount.quantities) == sorted(id(q) for q in quantities)
 
 
 @pytest.mark.parametrize(
