@@ -31,6 +31,17 @@ def cache_key(name: str, token: int, *parts) -> str:
     return f"claims:{name}:{token}:{digest}"
 
 
+def peek(name: str, token: int | None, parts: tuple):
+    """The value cached for this revision, or None: nothing is computed."""
+    return None if token is None else cache.get(cache_key(name, token, *parts))
+
+
+def remember(name: str, token: int | None, parts: tuple, value) -> None:
+    """Store a value already at hand (a full answer's validators) for the next peek or cached()."""
+    if token is not None:
+        cache.set(cache_key(name, token, *parts), value, TIMEOUT)
+
+
 def cached(name: str, token: int | None, parts: tuple, compute: Callable[[], T]) -> T:
     """`compute()`'s value for this revision of the data, computed at most once per revision."""
     if token is None:

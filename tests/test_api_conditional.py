@@ -142,3 +142,24 @@ def test_a_missing_resource_is_a_404_whatever_validator_is_sent(db, client):
     etag = client.get(f"{API}statuses/accurate/")["ETag"]
     assert client.get(f"{API}statuses/nonexistent/", HTTP_IF_NONE_MATCH=etag).status_code == 404
     assert client.get(f"{API}sources/999999/", HTTP_IF_NONE_MATCH="*").status_code == 404
+
+
+def test_an_early_304_never_skips_the_role_or_the_filters_checks(claims, client, contributor):
+    """A list's 304 may come before its filters are parsed, from validators cached for the same filters,
+    role and data; a client with another role, or with a bad filter, still gets its 401 or 400."""
+    drafts = f"{API}claims/?visibility=draft"
+    etag = client_for(contributor).get(drafts)["ETag"]
+    assert client_for(contributor).get(drafts, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get(drafts, HTTP_IF_NONE_MATCH=etag).status_code == 401
+    assert client.get(f"{API}claims/?unit=parsecs", HTTP_IF_NONE_MATCH="*").status_code == 400
+
+
+def test_a_claim_s_304_costs_one_query_and_ends_with_any_change(claims, client, editor, django_assert_num_queries):
+    claim = claims["starts"]
+    url = f"{API}claims/{claim.pk}/"
+    etag = client.get(url)["ETag"]
+    # 1 the data revision: the validators of the last full answer are cached under it
+    with django_assert_num_queries(1):
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor, expected_version=1)
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200

@@ -120,11 +120,14 @@ def _in_chunks(queryset, size: int = 500):
 
 
 def _claim_etag(claim: Claim, token: int | None) -> str:
+    return _etag_of(claim.pk, claim.version, claim.updated_at, token)
+
+
+def _etag_of(pk: int, version: int, updated_at, token: int | None) -> str:
     # Readable on purpose: "id.version.updated_at.revision" lets If-Match carry the version a write
     # expects. The data revision covers what the claim shows from other rows (its article's title, a
     # source's name), which can change without the claim's version.
-    updated = int(claim.updated_at.timestamp() * 1_000_000)
-    return f'"{claim.pk}.{claim.version}.{updated}.{token or 0}"'
+    return f'"{pk}.{version}.{int(updated_at.timestamp() * 1_000_000)}.{token or 0}"'
 
 
 def _with_token(queryset):
@@ -136,11 +139,26 @@ def _with_token(queryset):
 PAGE_PARAMETERS = {"page", "page_size", "format"}
 
 
+def _stats_scope(request) -> tuple:
+    matching = sorted((key, values) for key, values in request.query_params.lists() if key not in PAGE_PARAMETERS)
+    return (matching, can_see_drafts(request.user))
+
+
 def list_stats(name: str, request, queryset, token: int | None) -> dict:
     """How many claims match and when the latest changed, computed once per data revision."""
-    matching = sorted((key, values) for key, values in request.query_params.lists() if key not in PAGE_PARAMETERS)
-    scope = (matching, can_see_drafts(request.user))
-    return revision.cached(name, token, scope, lambda: queryset.aggregate(count=Count("pk"), last=Max("updated_at")))
+    compute = lambda: queryset.aggregate(count=Count("pk"), last=Max("updated_at"))  # noqa: E731
+    return revision.cached(name, token, _stats_scope(request), compute)
+
+
+def _validators_scope(request, pk) -> tuple:
+    return (str(pk), can_see_drafts(request.user))
+
+
+def known_list_stats(name: str, request, token: int | None) -> dict | None:
+    """The stats list_stats cached for this request's filters under this revision, if any. They exist
+    only once the same filters were read and answered for the same role under the same data, so a
+    client holding the ETag may have its 304 before the filters are parsed again."""
+    return revision.peek(name, token, _stats_scope(request))
 
 
 _IF_MATCH = re.compile(r'^\s*(?:W/)?"?(?:(?P<id>\d+)\.)?(?P<version>\d{1,9})(?:\.\d+){0,2}"?\s*$')
@@ -259,22 +277,31 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     # ------------------------------------------------------------------------------------- reads
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
         # The count and the latest change give the validators and the paginator's count; computed once
         # per data revision, so a request costs the revision, the page and its children.
         token = revision.current_token()
-        stats = list_stats("claims", request, queryset, token)
         fmt = request.accepted_renderer.format
-        etag = make_etag("claims", fmt, sorted(request.query_params.lists()), token, stats["count"], stats["last"])
-        if response := not_modified(request, etag=etag, last_modified=stats["last"]):
-            return set_validators(response, etag=etag, last_modified=stats["last"])
+
+        def validators(stats):
+            params = sorted(request.query_params.lists())
+            return make_etag("claims", fmt, params, token, stats["count"], stats["last"]), stats["last"]
+
+        if (known := known_list_stats("claims", request, token)) is not None:
+            etag, last = validators(known)
+            if response := not_modified(request, etag=etag, last_modified=last):
+                return set_validators(response, etag=etag, last_modified=last)
+        queryset = self.filter_queryset(self.get_queryset())
+        stats = list_stats("claims", request, queryset, token)
+        etag, last = validators(stats)
+        if response := not_modified(request, etag=etag, last_modified=last):
+            return set_validators(response, etag=etag, last_modified=last)
         if fmt == "csv":
             response = self._csv(request, queryset)
         else:
             self.known_count = stats["count"]
             page = with_children(self.paginate_queryset(claim_queryset_for_display(queryset)))
             response = self.get_paginated_response(self.get_serializer(page, many=True).data)
-        return set_validators(response, etag=etag, last_modified=stats["last"])
+        return set_validators(response, etag=etag, last_modified=last)
 
     def _csv(self, request, queryset):
         rows = (
@@ -288,6 +315,23 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         return response
 
     def retrieve(self, request, *args, **kwargs):
+        if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
+            # A client that may hold the current copy: the validators this claim was last answered with
+            # under this revision (for this role), else its four columns; never the claim's fifty.
+            token = revision.current_token()
+            row = revision.cached(
+                "claim-validators",
+                token,
+                _validators_scope(request, kwargs["pk"]),
+                lambda: (
+                    self.get_queryset().filter(pk=kwargs["pk"]).values_list("pk", "version", "updated_at").first()
+                    or False
+                ),  # not there (or a draft this role cannot read): the 404 below, cached as such
+            )
+            if row:
+                etag = _etag_of(*row, token)
+                if response := not_modified(request, etag=etag, last_modified=row[2]):
+                    return set_validators(response, etag=etag, last_modified=row[2])
         claim = self.get_object()
         etag = _claim_etag(claim, claim.data_token)
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
@@ -303,6 +347,8 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
 
     def _claim_response(self, claim: Claim, *, status_code=status.HTTP_200_OK, headers=None):
         with_children([claim])
+        validators = (claim.pk, claim.version, claim.updated_at)
+        revision.remember("claim-validators", claim.data_token, _validators_scope(self.request, claim.pk), validators)
         response = Response(self.get_serializer(claim).data, status=status_code, headers=headers)
         return set_validators(response, etag=_claim_etag(claim, claim.data_token), last_modified=claim.updated_at)
 
