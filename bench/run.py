@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -43,6 +44,7 @@ BASELINE_OF = {
     "api_list_status": "base_list_status",
     "api_list_search": "base_list_search",
     "api_list_deep": "base_list_deep",
+    "api_list_cursor": "base_list_cursor",
     "api_list_304": "api_list",
     "api_detail": "base_detail",
     "api_detail_304": "api_detail",
@@ -58,8 +60,9 @@ if str(ROOT) not in sys.path:
 # ------------------------------------------------------------------------------- inside Django
 
 
-def endpoints(*, published: int, sample: list[tuple[int, str]]) -> dict[str, callable]:
-    """name -> f(round) -> (path, headers). Detail endpoints walk through a sample of published claims."""
+def endpoints(*, published: int, sample: list[tuple[int, str]], deep_cursor: str = "") -> dict[str, callable]:
+    """name -> f(round) -> (path, headers). Detail endpoints walk through a sample of published claims;
+    `deep_cursor` is the `next` cursor of the page before the deep one (the same rows by keyset)."""
     deep = max(1, int(published / PAGE_SIZE * 0.9))  # 90% of the way through the list
 
     def one(i):
@@ -77,6 +80,8 @@ def endpoints(*, published: int, sample: list[tuple[int, str]]) -> dict[str, cal
         "base_list_search": lambda i: (f"{base}?search={SEARCH}&{size}", {}),
         "api_list_deep": lambda i: (f"{api}?{size}&page={deep}", {}),
         "base_list_deep": lambda i: (f"{base}?{size}&page={deep}", {}),
+        "api_list_cursor": lambda i: (f"{api}?{size}&cursor={deep_cursor}", {}),
+        "base_list_cursor": lambda i: (f"{base}?{size}&cursor={deep_cursor}", {}),
         "api_list_304": lambda i: (f"{api}?{size}", {"etag_of": f"{api}?{size}"}),
         "api_detail": lambda i: (f"{api}{one(i)[0]}/", {}),
         "base_detail": lambda i: (f"{base}{one(i)[0]}/", {}),
@@ -113,7 +118,13 @@ def measure(client, *, repeat: int, warmup: int = 2, seed: int = 1, sample_size:
     if not sample:  # sparse ids missed every published claim: take the first ones instead
         sample = list(Claim.objects.published().order_by("id").values_list("id", "slug")[:sample_size])
     rng.shuffle(sample)
-    routes = endpoints(published=published, sample=sample)
+    deep = max(1, int(published / PAGE_SIZE * 0.9))
+    deep_cursor = ""
+    if deep > 1:  # the cursor a client walking the list by `next` holds at the deep page
+        before = client.get(f"/api/v1/claims/?page_size={PAGE_SIZE}&page={deep - 1}", secure=True)
+        if before.status_code == 200 and before.json().get("next"):
+            deep_cursor = parse_qs(urlsplit(before.json()["next"]).query).get("cursor", [""])[0]
+    routes = endpoints(published=published, sample=sample, deep_cursor=deep_cursor)
     etags: dict[str, str] = {}
     results: dict[str, dict] = {name: {"times": [], "queries": set(), "status": None} for name in routes}
 

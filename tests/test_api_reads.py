@@ -335,3 +335,43 @@ def test_the_written_out_representation_equals_drf_s_generic_one(db, rf):
         generic = serializer.generic_representation(claim)
         assert serializer.to_representation(claim) == generic, claim.slug
         assert list(serializer.to_representation(claim)) == list(generic)  # same keys, same order
+
+
+def test_next_links_walk_the_whole_list_by_cursor_in_the_order_of_the_pages(claims, client, article):
+    _more_claims(article, 9)
+    by_page, page = [], 1
+    while (response := client.get(f"{API}claims/", {"page_size": 3, "page": page})).status_code == 200:
+        by_page += [row["id"] for row in response.json()["results"]]
+        page += 1
+    walked, url, pages = [], f"{API}claims/?page_size=3", []
+    while url:
+        body = client.get(url).json()
+        walked += [row["id"] for row in body["results"]]
+        pages.append(body)
+        url = body["next"]
+    assert walked == by_page and len(walked) == len(set(walked)) == pages[0]["count"]
+    assert "cursor=" in pages[0]["next"] and "page=" not in pages[0]["next"]
+    assert "page=2" in pages[2]["previous"] and "cursor=" not in pages[2]["previous"]
+    assert pages[1]["previous"] == "http://testserver/api/v1/claims/?page_size=3"
+    # With another order, next is a page number.
+    assert "page=2" in client.get(f"{API}claims/", {"page_size": 3, "ordering": "id"}).json()["next"]
+
+
+def test_a_cursor_page_costs_what_the_first_page_costs(claims, client, article):
+    _more_claims(article, 9)
+    first = client.get(f"{API}claims/", {"page_size": 3}).json()
+    # 1 the data revision, 2 the page after the cursor's row (an index range scan), 3-6 its children
+    queries = _list_queries(client, first["next"], 3)
+    assert len(queries) == 6 and "OFFSET" not in queries[1].upper()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["cursor=nonsense", "cursor=WzEsICJ4IiwgMV0", "cursor=WzIsICIwMDAxLTAxLTAxVDAwOjAwOjAwKzE0OjAwIiwgMV0",
+     "cursor=WzIsICIyMDI2LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwgMV0&page=2",
+     "cursor=WzIsICIyMDI2LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwgMV0&ordering=id"],
+)  # fmt: skip
+def test_a_cursor_that_cannot_be_read_is_a_400_naming_it(claims, client, query):
+    response = client.get(f"{API}claims/?{query}")
+    assert response.status_code == 400
+    assert "cursor" in response.json()["error"]["fields"]

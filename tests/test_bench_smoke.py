@@ -19,23 +19,26 @@ CLAIMS = int(os.environ.get("BENCH_SMOKE_CLAIMS", "1000"))
 
 # Queries per request, constant in the number of claims and in the page size:
 QUERIES = {
-    # aggregate (count + last change, for the ETag and the paginator), the page with article, status and
-    # attributed source joined, then entities, quantities, dates, citations
+    # the data revision (the count and last change, for the ETag and the paginator, are cached under it),
+    # the page with article, status and attributed source joined, then entities, quantities, dates, citations
     "api_list": 6,
     "base_list": 6,
     "api_list_search": 6,
     "base_list_search": 6,
     "api_list_deep": 6,
     "base_list_deep": 6,
+    # a deep page reached by the previous page's `next` cursor: the same six, by keyset, no OFFSET
+    "api_list_cursor": 6,
+    "base_list_cursor": 6,
     # the status filter's own lookup of the status, then the six above
     "api_list_status": 7,
     "base_list_status": 6,
-    # the aggregate only: a matching ETag costs no page and no serialization
+    # the data revision only: a matching ETag costs no filter parsing, no page and no serialization
     "api_list_304": 1,
     # the claim with its joins, then entities, quantities, dates, citations
     "api_detail": 5,
     "base_detail": 5,
-    # the claim (for the ETag) only
+    # the data revision only: the claim's validators are cached under it
     "api_detail_304": 1,
     # the claim, its changes with their statuses, the citations they relied on
     "api_history": 3,
