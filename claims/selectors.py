@@ -7,11 +7,14 @@ claims; tests/test_pages.py pins each count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from functools import partial
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
+from claims import revision
 from claims.claimreview import CLAIM_REVIEW_SELECT_RELATED
 from claims.models import Article, Citation, Claim, Source, StatusChange, VerificationStatus
 from claims.search import search_claims
@@ -72,25 +75,96 @@ def status_counts(filters: ClaimFilters) -> dict[str, int]:
     return dict(rows)
 
 
+def cached_status_counts(filters: ClaimFilters, token: int | None) -> dict[str, int]:
+    """status_counts(), computed once per data revision and set of filters (the status filter aside)."""
+    others = replace(filters, status="")
+    return revision.cached("status-counts", token, (others,), lambda: status_counts(others))
+
+
 def statuses() -> list[VerificationStatus]:
     return list(VerificationStatus.objects.order_by("order", "code"))
 
 
-def filter_options() -> dict[str, list[tuple[str, str]]]:
-    """(slug, name) of the articles, entities and attributed sources that have published claims: 3 queries."""
+def cached_statuses(token: int | None) -> list[VerificationStatus]:
+    return revision.cached("statuses", token, (), statuses)
+
+
+# The list's article, entity and source choices: those with the most published claims, so that the page
+# stays small however many there are (100,000 claims name some 14,000 articles); any other is reached
+# from its article's or its claims' pages, whose links carry the filter, and is then listed too.
+FILTER_CHOICES = 50
+FILTER_KINDS = ("article", "entity", "source")
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """One filter's choices, (slug, name) in the order a reader scans them, and whether some were left out."""
+
+    options: tuple[tuple[str, str], ...]
+    left_out: bool
+
+
+def _human_order(kind: str, rows) -> tuple[tuple[str, str], ...]:
+    """Articles newest first, then by title; entities and sources by name. Rows: (slug, name, date)."""
+    if kind == "article":
+        rows = sorted(rows, key=lambda row: (-row[2].toordinal(), row[1].casefold(), row[0]))
+    else:
+        rows = sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
+    return tuple((row[0], row[1]) for row in rows)
+
+
+def _most_claimed(kind: str, limit: int) -> list[tuple]:
+    """(slug, name, date) of the `limit` articles, entities or sources with the most published claims,
+    ties to the newest article or the first name: one GROUP BY query."""
+    if kind == "article":
+        rows = published_claims().values_list("article__slug", "article__title", "article__published_on")
+        order = ("-n", "-article__published_on", "article__slug")
+    elif kind == "entity":
+        links = Claim.entities.through.objects.filter(claim__visibility=PUBLISHED)
+        rows = links.values_list("source__slug", "source__name")
+        order = ("-n", "source__name", "source__slug")
+    else:
+        rows = published_claims().filter(attributed_to__isnull=False)
+        rows = rows.values_list("attributed_to__slug", "attributed_to__name")
+        order = ("-n", "attributed_to__name", "attributed_to__slug")
+    top = rows.annotate(n=Count("pk")).order_by(*order)[:limit]
+    return [(row[0], row[1], row[2] if kind == "article" else None) for row in top]
+
+
+def _one_choice(kind: str, slug: str) -> list[tuple]:
+    """(slug, name, date) of one article, entity or source if it has a published claim: one query."""
     published = published_claims()
-    articles = Article.objects.filter(Exists(published.filter(article=OuterRef("pk")))).order_by(
-        "-published_on", "title"
-    )
-    entities = Source.objects.filter(
-        Exists(Claim.entities.through.objects.filter(source=OuterRef("pk"), claim__visibility=PUBLISHED))
-    ).order_by("name")
-    sources = Source.objects.filter(Exists(published.filter(attributed_to=OuterRef("pk")))).order_by("name")
-    return {
-        "article": list(articles.values_list("slug", "title")),
-        "entity": list(entities.values_list("slug", "name")),
-        "source": list(sources.values_list("slug", "name")),
-    }
+    if kind == "article":
+        found = Article.objects.filter(Exists(published.filter(article=OuterRef("pk"))))
+        return list(found.filter(slug=slug).values_list("slug", "title", "published_on"))
+    if kind == "entity":
+        links = Claim.entities.through.objects.filter(source=OuterRef("pk"), claim__visibility=PUBLISHED)
+        found = Source.objects.filter(Exists(links))
+    else:
+        found = Source.objects.filter(Exists(published.filter(attributed_to=OuterRef("pk"))))
+    return [(*row, None) for row in found.filter(slug=slug).values_list("slug", "name")]
+
+
+def filter_choices(token: int | None, selected: dict[str, str]) -> dict[str, FilterChoices]:
+    """The choices of the article, entity and source filters: for each, the FILTER_CHOICES with the most
+    published claims, plus the value selected (if it has published claims) even when it is not among
+    them. Cached under the data revision: 3 queries once per revision, then one per selected value
+    outside the most claimed, once per revision too."""
+
+    def most_claimed() -> dict[str, list[tuple]]:
+        return {kind: _most_claimed(kind, FILTER_CHOICES + 1) for kind in FILTER_KINDS}
+
+    top = revision.cached("filter-choices", token, (FILTER_CHOICES,), most_claimed)
+    choices = {}
+    for kind in FILTER_KINDS:
+        rows = top[kind][:FILTER_CHOICES]
+        value = selected.get(kind) or ""
+        if value and _SLUG.match(value) and value not in {row[0] for row in rows}:
+            # A value nobody has is cached too (an empty list), and the form then names the field.
+            rows = [*rows, *revision.cached("filter-choice", token, (kind, value), partial(_one_choice, kind, value))]
+        choices[kind] = FilterChoices(_human_order(kind, rows), left_out=len(top[kind]) > FILTER_CHOICES)
+    return choices
 
 
 # --- one claim -------------------------------------------------------------------------------------

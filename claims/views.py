@@ -13,7 +13,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from claims import formatting, selectors
+from claims import formatting, revision, selectors
 from claims.claimreview import claim_review, current_status_change, has_claim_review, site_base_url
 from claims.models import Citation, Claim, VerificationStatus
 from claims.templatetags.claims_pages import status_symbol
@@ -74,11 +74,23 @@ class ClaimFilterForm(forms.Form):
         label="Checkability", required=False, choices=[("", "Any"), *Claim.Checkability.choices]
     )
 
-    def __init__(self, data, *, statuses: list[VerificationStatus], options: dict[str, list[tuple[str, str]]]):
+    # Said under a choice list that leaves some out: where to find the others.
+    LEFT_OUT = {
+        "article": f"The {selectors.FILTER_CHOICES} articles with the most published claims. Every claim links to "
+        "its article, whose page lists all of its claims.",
+        "entity": f"The {selectors.FILTER_CHOICES} names that come up most. A claim's page links to the claims "
+        "about each name it mentions.",
+        "source": f"The {selectors.FILTER_CHOICES} sources claims are most often attributed to. A claim's page "
+        "links to the claims attributed to its source.",
+    }
+
+    def __init__(self, data, *, statuses: list[VerificationStatus], choices: dict[str, selectors.FilterChoices]):
         super().__init__(data)
         self.fields["status"].choices = [("", "Any"), *((s.code, s.label) for s in statuses)]
-        for name in ("article", "entity", "source"):
-            self.fields[name].choices = [("", "Any"), *options[name]]
+        for name in selectors.FILTER_KINDS:
+            self.fields[name].choices = [("", "Any"), *choices[name].options]
+            if choices[name].left_out:
+                self.fields[name].help_text = self.LEFT_OUT[name]
 
     def filters(self) -> selectors.ClaimFilters:
         data = self.cleaned_data
@@ -95,9 +107,13 @@ class ClaimFilterForm(forms.Form):
 
 @require_safe
 def claim_list(request: HttpRequest) -> HttpResponse:
-    # Queries (pinned in tests): statuses, 3 filter option lists, status counts, the page.
-    all_statuses = selectors.statuses()
-    form = ClaimFilterForm(request.GET, statuses=all_statuses, options=selectors.filter_options())
+    # Queries (pinned in tests): the data revision, then the page. Cached under the revision, so run once
+    # per change of data: the statuses, the 3 filter choice lists (and a selected value outside them), the
+    # status counts for these filters.
+    token = revision.current_token()
+    all_statuses = selectors.cached_statuses(token)
+    selected = {name: request.GET.get(name, "") for name in selectors.FILTER_KINDS}
+    form = ClaimFilterForm(request.GET, statuses=all_statuses, choices=selectors.filter_choices(token, selected))
     if not form.is_valid():
         # A filter that names nothing we have: say which, and show no claims rather than all of them.
         response = render(
@@ -108,7 +124,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         )
         return response
     filters = form.filters()
-    counts = selectors.status_counts(filters)
+    counts = selectors.cached_status_counts(filters, token)
     # The status select says how many claims each choice would show.
     form.fields["status"].choices = [
         ("", "Any"),

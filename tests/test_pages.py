@@ -494,14 +494,130 @@ def many_claims(count: int, *, with_history: bool = True) -> Article:
     return article
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_the_list_runs_the_same_queries_for_3_or_30_claims(client, db, django_assert_num_queries, count):
-    many_claims(count)
-    # statuses; options: articles, entities, sources; status counts (which also give the total); the page
-    # (with status, article and source joined).
-    with django_assert_num_queries(6):
-        response = client.get(f"{reverse('claims:claim-list')}?q=says&status=in_review")
-    assert len(listed(response)) == min(count, 20)
+def many_articles(count: int, *, claims_each: int = 1) -> list[Article]:
+    """`count` articles a day apart (the last the newest), each with `claims_each` published claims."""
+    articles = []
+    for n in range(count):
+        sentences = [f"Article {n} claim {k}." for k in range(claims_each)]
+        article = make_article(
+            slug=f"article-{n}",
+            title=f"Article {n:03d}",
+            text=" ".join(sentences),
+            published_on=dt.date(2024, 1, 1) + dt.timedelta(days=n),
+        )
+        for k, sentence in enumerate(sentences):
+            make_claim(article, sentence, slug=f"article-{n}-claim-{k}")
+        articles.append(article)
+    return articles
+
+
+@pytest.mark.parametrize(("claims", "articles"), [(3, 3), (30, 60)])
+def test_the_list_runs_the_same_queries_whatever_the_number_of_claims_and_articles(
+    client, db, django_assert_num_queries, claims, articles
+):
+    many_claims(claims)
+    many_articles(articles)
+    url = f"{reverse('claims:claim-list')}?q=says&status=in_review"
+    # Cold, the first request after a change of data: 1 the data revision; 2 the statuses; 3-5 the most
+    # claimed articles, entities and sources (the filter choices); 6 the status counts for these filters
+    # (which also give the total); 7 the page, with status, article and source joined.
+    with django_assert_num_queries(7):
+        response = client.get(url)
+    assert len(listed(response)) == min(claims, 20)
+    # Warm, the same filters again: 1 the data revision; 2 the page. Every aggregate comes from the cache.
+    with django_assert_num_queries(2):
+        again = client.get(url)
+    assert listed(again) == listed(response)
+    assert again.content == response.content
+    # Another page, or no status filter, with the same other filters: the same counts, still warm.
+    for other in ("?q=says&status=in_review&page=2", "?q=says"):
+        with django_assert_num_queries(2):
+            assert len(listed(client.get(f"{reverse('claims:claim-list')}{other}"))) > 0
+
+
+def test_a_selected_article_outside_the_choices_costs_one_query_once(client, db, django_assert_num_queries):
+    oldest = many_articles(60)[0]  # one claim each: the 50 newest are listed
+    url = f"{reverse('claims:claim-list')}?article={oldest.slug}"
+    # 1 the data revision; 2 the statuses; 3-5 the filter choices; 6 the selected article, which is not
+    # among them; 7 the status counts; 8 the page.
+    with django_assert_num_queries(8):
+        response = client.get(url)
+    assert listed(response) == ["article-0-claim-0"]
+    with django_assert_num_queries(2):  # the data revision; the page
+        client.get(url)
+
+
+def test_the_list_reflects_a_change_at_once(client, newsroom):
+    url = f"{reverse('claims:claim-list')}?entity=openai"
+    counts = {status.code: n for status, n in client.get(url).context["statuses"]}
+    assert (counts["accurate"], counts["misleading"], counts["retracted"]) == (1, 1, 0)
+    set_status(newsroom["claims"]["broadcom"], "retracted", "Recorded twice.")
+    counts = {status.code: n for status, n in client.get(url).context["statuses"]}
+    assert (counts["accurate"], counts["misleading"], counts["retracted"]) == (1, 0, 1)
+    Source.objects.filter(slug="openai").update(name="OpenAI Inc.")  # a write outside the claims table
+    assert "OpenAI Inc.</option>" in client.get(url).content.decode()
+
+
+def options_of(html: str, name: str) -> list[tuple[str, str]]:
+    """(value, text) of each <option> of the <select name=...>, in order."""
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+
+
+def test_each_choice_list_holds_the_fifty_with_the_most_claims_in_reading_order(client, db):
+    articles = many_articles(57)
+    for article in articles[:3]:  # the three oldest have a second published claim
+        text = f"{article.text} Another claim."
+        Article.objects.filter(pk=article.pk).update(text=text)
+        article.text = text
+        make_claim(article, "Another claim.", slug=f"{article.slug}-another")
+    drafts = make_article(slug="drafts", title="Drafts only", text="A. B. C.", published_on=dt.date(2030, 1, 1))
+    for n, passage in enumerate(("A.", "B.", "C.")):
+        make_claim(drafts, passage, slug=f"draft-{n}", published=False)
+
+    html = client.get(reverse("claims:claim-list")).content.decode()
+
+    options = options_of(html, "article")
+    assert options[0] == ("", "Any")
+    listed_slugs = [value for value, _ in options[1:]]
+    # The three with two claims, then the 47 newest with one; newest first, as a reader scans them.
+    expected = [a.slug for a in articles[-47:]][::-1] + ["article-2", "article-1", "article-0"]
+    assert listed_slugs == expected
+    assert "drafts" not in listed_slugs  # draft claims do not count
+    assert "The 50 articles with the most published claims." in html
+    assert len(html) < 60_000
+    # Said only where something is left out: every source and entity is listed here.
+    assert "names that come up most" not in html and "most often attributed" not in html
+
+    # One outside them, selected, is listed too, in its place; a slug nobody has is still refused.
+    selected = client.get(f"{reverse('claims:claim-list')}?article=article-5").content.decode()
+    slugs = [value for value, _ in options_of(selected, "article")[1:]]
+    assert slugs.index("article-5") == len(slugs) - 4  # after the newest, before the three oldest
+    assert '<option value="article-5" selected>Article 005</option>' in selected
+    assert client.get(f"{reverse('claims:claim-list')}?article=nobody").status_code == 400
+    assert client.get(f"{reverse('claims:claim-list')}?article=drafts").status_code == 400
+
+
+def test_entities_and_sources_are_bounded_too_and_say_where_the_others_are(client, db):
+    article = make_article(slug="names", text=" ".join(f"Name {n} said it." for n in range(52)))
+    for n in range(52):
+        person = Source.objects.create(slug=f"person-{n:02d}", name=f"Person {n:02d}", kind=Source.Kind.PERSON)
+        claim = make_claim(article, f"Name {n} said it.", slug=f"said-{n}", attributed_to=person)
+        claim.entities.add(person)
+    html = client.get(reverse("claims:claim-list")).content.decode()
+    for name in ("entity", "source"):
+        values = [value for value, _ in options_of(html, name)[1:]]
+        assert values == [f"person-{n:02d}" for n in range(50)], name  # ties go to the first names
+    assert "The 50 names that come up most. A claim&#x27;s page links to the claims about each name" in html
+    assert "The 50 sources claims are most often attributed to." in html
+    # The help text is tied to its select for screen readers.
+    assert re.search(r'<select name="entity"[^>]*aria-describedby="id_entity_helptext"', html)
+    assert 'id="id_entity_helptext"' in html
+    # The claim pages carry the way in: its source's and its names' filtered lists.
+    claim_page = client.get(reverse("claims:claim-detail", kwargs={"slug": "said-51"})).content.decode()
+    assert 'href="/claims/?source=person-51"' in claim_page
+    assert 'href="/claims/?entity=person-51"' in claim_page
+    assert listed(client.get("/claims/?source=person-51")) == ["said-51"]
 
 
 @pytest.mark.parametrize("count", [3, 30])
