@@ -375,3 +375,12 @@ def test_a_cursor_that_cannot_be_read_is_a_400_naming_it(claims, client, query):
     response = client.get(f"{API}claims/?{query}")
     assert response.status_code == 400
     assert "cursor" in response.json()["error"]["fields"]
+
+
+def test_the_api_root_links_every_endpoint_and_each_link_answers(db, client):
+    response = client.get(API)
+    assert response.status_code == 200
+    links = response.json()
+    assert {"claims", "articles", "sources", "statuses", "claimreview_feed", "schema", "docs"} <= set(links)
+    for name, url in links.items():
+        assert client.get(url).status_code == 200, name

@@ -482,12 +482,19 @@ def test_a_stale_status_change_is_a_409_also_via_if_match(editor, claim, citatio
     assert StatusChange.objects.count() == 1
 
 
-def test_a_transition_the_workflow_refuses_is_a_409(editor, claim):
+def test_a_transition_the_workflow_refuses_is_a_400_naming_the_status(editor, claim):
     response = client_for(editor).post(
         f"{API}claims/{claim.pk}/status/", {"status": "unverified", "rationale": "Undo.", "version": 1}, format="json"
     )
-    assert response.status_code == 409
-    assert error_of(response)["code"] == "transition_not_allowed"
+    assert response.status_code == 400
+    assert "unverified" in error_of(response)["fields"]["status"][0]
+    assert StatusChange.objects.count() == 0
+
+
+def test_a_failed_precondition_on_a_read_is_a_412_in_the_error_shape(editor, claim):
+    response = client_for(editor).get(f"{API}claims/{claim.pk}/", HTTP_IF_MATCH='"nope"')
+    assert response.status_code == 412
+    assert error_of(response)["code"] == "precondition_failed"
 
 
 @pytest.mark.parametrize(

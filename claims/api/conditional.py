@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
+from django.http import JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
+
+from claims.api.errors import error_body
 
 
 def make_etag(*parts) -> str:
@@ -22,7 +25,12 @@ def make_etag(*parts) -> str:
 def not_modified(request, *, etag: str | None, last_modified: datetime | None):
     """A 304 (or 412 for a failed If-Match on a read) when the client's copy is current, else None."""
     timestamp = int(last_modified.timestamp()) if last_modified else None
-    return get_conditional_response(request, etag=etag, last_modified=timestamp)
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is not None and response.status_code == 412:
+        # Django's 412 has an empty HTML body; the API's errors all have one shape.
+        detail = "The resource changed: its current ETag or date no longer matches If-Match / If-Unmodified-Since."
+        return JsonResponse(error_body(status_code=412, code="precondition_failed", detail=detail), status=412)
+    return response
 
 
 def set_validators(response, *, etag: str | None, last_modified: datetime | None):

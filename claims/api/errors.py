@@ -42,7 +42,9 @@ def _translate(exc: Exception) -> Exception:
         conflict.current_version = exc.current.version
         return conflict
     if isinstance(exc, TransitionNotAllowed):
-        return Conflict(str(exc), code="transition_not_allowed")
+        # The request asks for a status the workflow does not allow from here: a fault of its `status`
+        # field (400), not a conflict with someone else's change (409 is for stale versions only).
+        return exceptions.ValidationError({"status": [str(exc)]})
     if isinstance(exc, DjangoValidationError):
         return django_validation_to_drf(exc)
     if isinstance(exc, DjangoPermissionDenied):

@@ -17,6 +17,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("statuses", views.StatusViewSet, basename="status")
 
 urlpatterns = [
+    path("", views.api_root, name="root"),
     *router.urls,
     path("claimreview/feed/", views.ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

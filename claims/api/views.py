@@ -26,7 +26,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import generics, permissions, status, viewsets
-from rest_framework.decorators import action
+from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
@@ -625,3 +625,25 @@ class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
         if stats["last"]:
             feed["dateModified"] = stats["last"].isoformat()
         return set_validators(Response(feed), etag=etag, last_modified=stats["last"])
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@permission_classes([permissions.AllowAny])
+def api_root(request):
+    """Where everything is: the address the reader site's footer links to."""
+
+    def link(name: str) -> str:
+        return request.build_absolute_uri(reverse(f"api:{name}"))
+
+    return Response(
+        {
+            "claims": link("claim-list"),
+            "articles": link("article-list"),
+            "sources": link("source-list"),
+            "statuses": link("status-list"),
+            "claimreview_feed": link("claimreview-feed"),
+            "schema": link("schema"),
+            "docs": link("docs"),
+        }
+    )
