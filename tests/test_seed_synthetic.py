@@ -83,8 +83,15 @@ def test_it_prints_progress_per_batch_and_a_summary(seeded):
     *progress, summary = seeded.strip().splitlines()
     # A line per batch of about 64 claims (whole articles), counting up to 200.
     assert len(progress) >= 3
-    done = [int(re.fullmatch(r"(\d+)/200 claims, \d+ s", line)[1]) for line in progress]
+    bars = [
+        re.fullmatch(r"\[(#*)(\.*)\] +(\d+)%  (\d+)/200 claims, \d+ s(, about \d+ s left)?", line) for line in progress
+    ]
+    done = [int(bar[4]) for bar in bars]
     assert done == sorted(done) and done[0] >= 64 and done[-1] == N
+    # The bar fills in proportion: full, with nothing left to wait for, at the end.
+    assert [len(bar[1]) + len(bar[2]) for bar in bars] == [30] * len(bars)
+    assert bars[-1][1] == "#" * 30 and bars[-1][3] == "100" and bars[-1][5] is None
+    assert all(abs(len(bar[1]) - 30 * int(bar[4]) / N) <= 1 for bar in bars)
     assert summary.startswith("Wrote ") and f"{N} claims" in summary
 
 

@@ -20,8 +20,14 @@ class Command(BaseCommand):
         if batch < 1:
             raise CommandError("--batch must be at least 1.")
 
+        live = self.stdout.isatty()  # a terminal redraws one bar; a log gets one line per batch
+
         def progress(done: int, total: int, seconds: float) -> None:
-            self.stdout.write(f"{done}/{total} claims, {seconds:.0f} s")
+            line = progress_bar(done, total, seconds)
+            if live:
+                self.stdout.write("\r" + line, ending="\n" if done == total else "")
+            else:
+                self.stdout.write(line)
             self.stdout.flush()
 
         try:
@@ -33,3 +39,11 @@ class Command(BaseCommand):
                 "Wrote " + ", ".join(f"{count} {name}" for name, count in counts.items()) + f" (seed {seed})."
             )
         )
+
+
+def progress_bar(done: int, total: int, seconds: float, width: int = 30) -> str:
+    """`[#########.....]  30%  300/1000 claims, 12 s, about 28 s left`"""
+    share = done / total if total else 1.0
+    filled = round(width * share)
+    left = f", about {seconds / share - seconds:.0f} s left" if 0 < share < 1 else ""
+    return f"[{'#' * filled}{'.' * (width - filled)}] {share:4.0%}  {done}/{total} claims, {seconds:.0f} s{left}"
