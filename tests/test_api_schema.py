@@ -114,7 +114,20 @@ def data(db, keep_the_test_connection, article, claim, citation, editor):
     )
     add_capacity_claim(article)
     add_broadcom_claim(article)
-    return {"claim": claim, "token": Token.objects.create(user=editor).key}
+    return {
+        "claim": claim,
+        "token": Token.objects.create(user=editor).key,
+        "contributor_token": Token.objects.create(user=_staff("cora-contributor", "contributors")).key,
+    }
+
+
+def _staff(username: str, group: str):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username=username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 # The scale's endpoints take no query and no body, and Schemathesis spends seconds failing to invent an
@@ -155,3 +168,23 @@ def test_the_api_never_errs_and_never_breaks_its_schema(data, label, mode):
         except Unsatisfiable:
             # Nothing in this operation can be made invalid (no parameter or body to break): no case to run.
             assert mode == GenerationMode.NEGATIVE
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "contributor"])
+@pytest.mark.parametrize("label", sorted(OPERATIONS))
+def test_the_api_never_errs_for_other_roles_either(data, label, persona):
+    """The same, for an anonymous client (401s, throttling, drafts hidden) and a contributor (403 for
+    verdicts): valid requests only, which reach the role checks rather than stop at a 400."""
+    operation = OPERATIONS[label]
+    headers = {} if persona == "anonymous" else {"Authorization": f"Token {data['contributor_token']}"}
+    pinned = {"id": data["claim"].pk} if "{id}" in operation.path and "/claims/" in operation.path else {}
+    strategy = operation.as_strategy(generation_mode=GenerationMode.POSITIVE, path_parameters=pinned or None)
+
+    @given(case=strategy)
+    @settings(
+        max_examples=EXAMPLES, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
+    def run(case):
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    run()
