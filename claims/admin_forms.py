@@ -138,11 +138,16 @@ class ClaimStatusForm(forms.Form):
             for s in VerificationStatus.objects.all()
             # "unverified" is where claims start, never where they return; re-stating the current
             # non-verdict status would change nothing. The service refuses both; the form does not offer them.
-            if user_can_set_status(user, s)
+            # judged from where the claim stands: a contributor is not offered to leave a verdict
+            if user_can_set_status(user, s, current=claim.status)
             and s.code != "unverified"
             and not (s.pk == claim.status_id and not s.is_verdict)
         ]
         self.fields["status"].queryset = VerificationStatus.objects.filter(pk__in=allowed)
+        if not allowed:
+            self.fields["status"].help_text = (
+                f"This claim's verdict is \u201c{claim.status.label}\u201d: verdicts are set and changed by editors."
+            )
         self.fields["citations"].queryset = claim.citations.all()
         self.fields["opened_version"].initial = claim.version
 

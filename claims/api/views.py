@@ -582,7 +582,7 @@ class StatusViewSet(JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelVi
 
 
 class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
-    """Every published claim with a verdict as one schema.org DataFeed of ClaimReviews.
+    """Every published claim whose status gives a rating, as one schema.org DataFeed of ClaimReviews.
 
     Accepts the claims list's filters (e.g. `updated_since` for an incremental pull)."""
 
@@ -594,7 +594,7 @@ class ClaimReviewFeedView(JSONErrorsMixin, generics.GenericAPIView):
         return claimreview.with_claim_review(Claim.objects.published())
 
     @extend_schema(
-        summary="All published verdicts as a schema.org DataFeed of ClaimReview",
+        summary="Every published rated claim as a schema.org DataFeed of ClaimReview",
         parameters=CONDITIONAL_HEADERS,
         filters=True,
         responses={
