@@ -145,7 +145,9 @@ class ClaimStatusForm(forms.Form):
         ]
         self.fields["status"].queryset = VerificationStatus.objects.filter(pk__in=allowed)
         if not allowed:
-            self.fields["status"].help_text = (
+            self.fields[
+                "status"
+            ].help_text = (
                 f"This claim's verdict is \u201c{claim.status.label}\u201d: verdicts are set and changed by editors."
             )
         self.fields["citations"].queryset = claim.citations.all()
