@@ -31,11 +31,13 @@ def absolute(request: HttpRequest, path: str) -> str:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    # Queries: statuses, status counts, the latest claims, the articles.
-    all_statuses = selectors.statuses()
-    counts = selectors.status_counts(selectors.ClaimFilters())
+    # Queries: the data revision, the latest claims; once per revision also the statuses, the status
+    # counts and the articles (aggregates over every published claim).
+    token = revision.current_token()
+    all_statuses = selectors.cached_statuses(token)
+    counts = selectors.cached_status_counts(selectors.ClaimFilters(), token)
     latest = list(selectors.claim_list(selectors.ClaimFilters())[:5])
-    articles = list(selectors.articles_with_claims()[:10])
+    articles = revision.cached("home-articles", token, (), lambda: list(selectors.articles_with_claims()[:10]))
     return render(
         request,
         "claims/home.html",
