@@ -1,6 +1,6 @@
 """Soak test: gunicorn on loopback, concurrent readers and writers for a bounded time, then every invariant.
 
-    .venv/bin/python soak/run.py                 # 20 s, the short form CI runs (tests/test_soak.py)
+    .venv/bin/python soak/run.py                 # 20 s (tests/test_soak.py runs a shorter form in CI)
     .venv/bin/python soak/run.py --seconds 600   # the long form, by hand
 
 The database is the suite's kind, never the one in use: without DATABASE_URL a fresh SQLite file in a
@@ -9,7 +9,7 @@ and created by this script (and dropped again afterwards unless --keep).
 
 It migrates, loads the seed claims (`load_claims fixtures/`, or a few claims made through the services when
 that command is missing), makes an editor with an API token, starts `gunicorn factcheck.wsgi -w 2` on
-127.0.0.1 at a free port, and runs until --seconds have passed:
+127.0.0.1 at a free port (with gunicorn.conf.py, as in production), and runs until --seconds have passed:
   readers         GET every reader page, API list and detail, and the admin login page that answered at start
   API writers     GET a claim, then POST /api/v1/claims/{id}/status/ with the version read (200 or 409)
   service writers claims.services.claim_change_status from this process, on the same database
@@ -242,7 +242,10 @@ class Server:
         self.log_path = log_path
         self.log = open(log_path, "wb")  # noqa: SIM115 -- closed in stop()
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        command = [str(gunicorn), "factcheck.wsgi", "-w", str(workers), "-b", f"{HOST}:{self.port}"]
+        # The production configuration (timeouts, worker recycling, forwarded headers); the command line
+        # sets what differs here: the worker count and a loopback address.
+        command = [str(gunicorn), "-c", "gunicorn.conf.py", "factcheck.wsgi", "-w", str(workers)]
+        command += ["-b", f"{HOST}:{self.port}"]
         command += ["--access-logfile", "-", "--graceful-timeout", "10"]
         self.process = subprocess.Popen(  # noqa: S603 -- our own gunicorn, fixed arguments
             command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
