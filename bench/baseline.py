@@ -9,11 +9,11 @@ filters), which is what the ratio in docs/benchmarks.md measures.
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, JsonResponse
 
 from claims import revision
-from claims.api.pagination import decode_cursor
+from claims.api.pagination import after_row, decode_cursor
 from claims.models import Citation, Claim, DateMention, Quantity, StatusChange
 from claims.search import search_claims
 from claims.validation import format_partial_date
@@ -131,11 +131,7 @@ def claim_list(request: HttpRequest) -> JsonResponse:
     ordered = queryset.order_by("-updated_at", "-id")
     if request.GET.get("cursor"):  # the API's keyset: the rows after the cursor's row
         _, updated_at, pk = decode_cursor(request.GET["cursor"])
-        rows = list(
-            ordered.filter(Q(updated_at__lt=updated_at) | Q(updated_at=updated_at, pk__lt=pk)).values(*CLAIM_FIELDS)[
-                :page_size
-            ]
-        )
+        rows = list(after_row(ordered, updated_at, pk).values(*CLAIM_FIELDS)[:page_size])
         return JsonResponse({"count": stats["count"], "results": _nested(request, rows)})
     page = int(request.GET.get("page", 1))
     offset = (page - 1) * page_size
