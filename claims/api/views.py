@@ -332,15 +332,19 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
                 etag = _etag_of(*row, token)
                 if response := not_modified(request, etag=etag, last_modified=row[2]):
                     return set_validators(response, etag=etag, last_modified=row[2])
-        claim = self.get_object()
+        claim = self.get_object(for_display=True)
         etag = _claim_etag(claim, claim.data_token)
         if response := not_modified(request, etag=etag, last_modified=claim.updated_at):
             return set_validators(response, etag=etag, last_modified=claim.updated_at)
         return self._claim_response(claim)
 
-    def get_object(self):
-        # The row only, with what the ETag needs; children are fetched when the body is rendered.
-        queryset = self.get_queryset().select_related("article", "status", "attributed_to").defer("article__text")
+    def get_object(self, *, for_display: bool = False):
+        # The row with its joins and the data revision; children are fetched when the body is rendered.
+        # A read takes only the columns it shows; a write loads the whole claim, which it validates.
+        if for_display:
+            queryset = claim_queryset_for_display(self.get_queryset())
+        else:
+            queryset = self.get_queryset().select_related("article", "status", "attributed_to").defer("article__text")
         claim = get_object_or_404(_with_token(queryset), pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, claim)
         return claim
