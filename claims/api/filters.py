@@ -235,8 +235,16 @@ class ClaimFilter(filters.FilterSet):
             if not self.request.user.is_authenticated:
                 raise NotAuthenticated("Log in or send a token to list drafts.")
             raise PermissionDenied("Drafts are listed only for contributors and editors.")
-        if visibility != "all":
-            queryset = queryset.filter(visibility=visibility)
-        # Pages must not overlap: the id breaks ties between equal sort keys.
-        ordering = [*queryset.query.order_by] if self.form.cleaned_data.get("ordering") else ["-updated_at"]
-        return queryset.order_by(*ordering, "-id" if ordering[0].startswith("-") else "id")
+        ordering = [*queryset.query.order_by] if self.form.cleaned_data.get("ordering") else None
+        return unfiltered_list(queryset, visibility=visibility, ordering=ordering)
+
+
+def unfiltered_list(queryset, *, visibility: str = Claim.Visibility.PUBLISHED, ordering: list[str] | None = None):
+    """What every list is before its filters: one visibility (published unless asked) and a total order.
+    ClaimFilter ends with it; the claims list calls it alone when no filter was sent, without building
+    the filter form (a fifth of an unfiltered list request otherwise)."""
+    if visibility != "all":
+        queryset = queryset.filter(visibility=visibility)
+    # Pages must not overlap: the id breaks ties between equal sort keys.
+    ordering = ordering or ["-updated_at"]
+    return queryset.order_by(*ordering, "-id" if ordering[0].startswith("-") else "id")

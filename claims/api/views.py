@@ -33,7 +33,7 @@ from rest_framework.response import Response
 from claims import claimreview, revision
 from claims.api import serializers as api
 from claims.api.conditional import make_etag, not_modified, set_validators
-from claims.api.filters import ClaimFilter, can_see_drafts
+from claims.api.filters import ClaimFilter, can_see_drafts, unfiltered_list
 from claims.api.renderers import CSVRenderer, JSONRenderer, claim_row, csv_lines
 from claims.api.schema import ERRORS_READ, ERRORS_WRITE
 from claims.models import (
@@ -272,6 +272,8 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
+        if not set(self.request.query_params) - PAGE_PARAMETERS - {"cursor"}:
+            return unfiltered_list(queryset)  # no filter sent: nothing to parse
         return super().filter_queryset(queryset)
 
     # ------------------------------------------------------------------------------------- reads
