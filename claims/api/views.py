@@ -135,8 +135,9 @@ def _with_token(queryset):
     return queryset.annotate(data_token=Subquery(DataRevision.objects.filter(pk=1).values("token")[:1]))
 
 
-# Parameters that choose a page or a rendering, not which claims: the list's count is shared across them.
-PAGE_PARAMETERS = {"page", "page_size", "format"}
+# Parameters that choose a page or a rendering, not which claims: the list's count is shared across them
+# (a client walking a list by cursor pays for the count once, not once per page).
+PAGE_PARAMETERS = {"page", "page_size", "format", "cursor"}
 
 
 def _stats_scope(request) -> tuple:
@@ -272,7 +273,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
-        if not set(self.request.query_params) - PAGE_PARAMETERS - {"cursor"}:
+        if not set(self.request.query_params) - PAGE_PARAMETERS:
             return unfiltered_list(queryset)  # no filter sent: nothing to parse
         return super().filter_queryset(queryset)
 
