@@ -12,11 +12,12 @@ from __future__ import annotations
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, JsonResponse
 
-from claims import revision
 from claims.api.pagination import after_row, decode_cursor
 from claims.models import Citation, Claim, DateMention, Quantity, StatusChange
-from claims.search import search_claims
-from claims.validation import format_partial_date
+from claims.rules.validation import format_partial_date
+from claims.selectors import revision
+from claims.selectors.links import site_base_url
+from claims.selectors.search import search_claims
 
 CLAIM_FIELDS = (
     "id", "slug", "text", "start", "end", "article__language", "text_en", "summary",
@@ -66,7 +67,7 @@ def _nested(request: HttpRequest, rows: list[dict]) -> list[dict]:
         )
     for citation in Citation.objects.filter(claim_id__in=ids).order_by("published_on", "id").values(*CITATION_FIELDS):
         children["c"][citation.pop("claim_id")].append(citation)
-    base = request.build_absolute_uri("/")[:-1]
+    base = site_base_url(request)
     return [
         {
             "id": row["id"],

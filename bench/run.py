@@ -223,8 +223,8 @@ def worker(args) -> None:
     from django.test import Client
     from django.test.utils import override_settings
 
+    from claims.bulk.synthetic.seed import seed_claims
     from claims.models import Claim
-    from claims.synthetic import seed_claims
 
     if args.worker == "prepare":
         call_command("migrate", verbosity=0, interactive=False)

@@ -2,8 +2,11 @@
 
 Every rule that must hold whatever the path (admin, API, shell, fixture) is a database constraint named
 `claims_<model>_<what>`. Rules that need another table (a passage must occur in its article's text, a
-calendar date must exist) live in `clean()` methods and in `claims.validation`, which the admin, the
-API and the import command all call.
+calendar date must exist) live in `clean()` methods and in `claims.rules.validation`, which the admin, the
+API and the claims-file loader all call.
+
+The closed vocabularies (units, precisions, stances...) live in claims.choices; each model names its own as
+an attribute (`Quantity.Unit`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,21 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import validation
+from claims.choices import (
+    CURRENCIES,
+    CitationAccess,
+    CitationStance,
+    ClaimCheckability,
+    ClaimUncertainty,
+    ClaimVisibility,
+    DateMentionPrecision,
+    DateMentionRole,
+    QuantityQualifier,
+    QuantityUnit,
+    SourceKind,
+    VerificationStatusNormalized,
+)
+from claims.rules import validation
 
 # The largest amount the database accepts. An explicit ceiling also keeps PostgreSQL's numeric 'NaN'
 # out: NaN sorts above every number, so it fails `value <= MAX_AMOUNT`.
@@ -35,17 +52,27 @@ MAX_RATIONALE = 10_000
 MAX_ARTICLE_TEXT = 200_000
 
 
+# Each child's data fields, in the order every representation lists them (the API, the claims file, the
+# CSV exports); the model's own fields below say what each means.
+QUANTITY_FIELDS = ("measure", "value", "unit", "lower_bound", "upper_bound", "qualifier", "as_stated")
+DATE_FIELDS = ("role", "precision", "year", "month", "day", "as_stated")
+CITATION_FIELDS = (
+    "url",
+    "title",
+    "publisher",
+    "published_on",
+    "accessed_on",
+    "archived_url",
+    "quote",
+    "stance",
+    "is_primary",
+    "access",
+    "access_note",
+)
+
+
 def _length_at_most(field: str, limit: int, name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=LessThanOrEqual(Length(field), limit), name=name)
-
-
-class SourceKind(models.TextChoices):
-    OUTLET = "outlet", "News outlet"
-    COMPANY = "company", "Company"
-    PERSON = "person", "Person"
-    GOVERNMENT = "government", "Government or public body"
-    ORGANISATION = "organisation", "Other organisation"
-    PROJECT = "project", "Project or venture"
 
 
 class Source(models.Model):
@@ -117,14 +144,6 @@ class Article(models.Model):
         return reverse("claims:article-detail", kwargs={"slug": self.slug})
 
 
-class VerificationStatusNormalized(models.TextChoices):
-    # ClaimsKG's normalisation, so that machines can compare verdicts across fact-checkers.
-    TRUE = "true", "True"
-    FALSE = "false", "False"
-    MIXTURE = "mixture", "Mixture"
-    OTHER = "other", "Other"
-
-
 class VerificationStatus(models.Model):
     """One step of the verification scale. Stored as data so that a newsroom can word its own scale;
     the code is the stable identifier used by the API and by history rows."""
@@ -175,30 +194,18 @@ class ClaimQuerySet(models.QuerySet):
     def published(self):
         return self.filter(visibility=Claim.Visibility.PUBLISHED)
 
+    # The re-check schedule, as the API filter, the admin's filter and the editors' queue all read it.
     def recheck_due(self, on: dt.date | None = None):
-        return self.filter(recheck_on__lte=on or dt.date.today())
+        """Claims whose re-check date has come by `on` (today in the site's time zone by default)."""
+        return self.filter(recheck_on__lte=on or timezone.localdate())
 
+    def recheck_scheduled(self, on: dt.date | None = None):
+        """Claims with a re-check date still to come after `on`."""
+        return self.filter(recheck_on__gt=on or timezone.localdate())
 
-class ClaimUncertainty(models.TextChoices):
-    NONE = "none", "None stated"
-    ATTRIBUTION = "attribution", "Attributed (\u201cselon\u201d, \u201caccording to\u201d)"
-    REPORTED = "reported", "Reported or conditional (\u201cpr\u00e9parerait\u201d)"
-    BOUND = "bound", "Bound (\u201cjusqu'\u00e0\u201d, \u201cup to\u201d)"
-    APPROXIMATION = "approximation", "Approximation (\u201cabout\u201d, \u201cnearly\u201d)"
-    FORECAST = "forecast", "Forecast or plan"
-    SPECULATION = "speculation", "Speculation (\u201cpourrait\u201d, \u201ccould\u201d)"
-    DOUBT = "doubt", "Explicit doubt (\u201cdes incertitudes subsistent\u201d)"
-
-
-class ClaimCheckability(models.TextChoices):
-    CHECKABLE_NOW = "checkable_now", "Checkable now"
-    CHECKABLE_LATER = "checkable_later", "Checkable only later"
-    NOT_CHECKABLE = "not_checkable", "Not checkable (opinion or speculation)"
-
-
-class ClaimVisibility(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    def recheck_not_due(self, on: dt.date | None = None):
+        """Claims with no re-check due by `on`: scheduled later, or with no date at all."""
+        return self.filter(Q(recheck_on__isnull=True) | Q(recheck_on__gt=on or timezone.localdate()))
 
 
 class Claim(models.Model):
@@ -366,42 +373,9 @@ class Claim(models.Model):
             raise ValidationError(errors)
 
 
-class QuantityUnit(models.TextChoices):
-    USD = "USD", "US dollar (USD)"
-    EUR = "EUR", "Euro (EUR)"
-    GBP = "GBP", "Pound sterling (GBP)"
-    JPY = "JPY", "Yen (JPY)"
-    CNY = "CNY", "Yuan (CNY)"
-    W = "W", "watt"
-    KW = "kW", "kilowatt"
-    MW = "MW", "megawatt"
-    GW = "GW", "gigawatt"
-    MWH = "MWh", "megawatt-hour"
-    GWH = "GWh", "gigawatt-hour"
-    TWH = "TWh", "terawatt-hour"
-    PERCENT = "%", "per cent"
-    PERCENTAGE_POINT = "pp", "percentage points"
-    YEAR = "year", "years"
-    MONTH = "month", "months"
-    DAY = "day", "days"
-    COUNT = "count", "count"
-    PEOPLE = "people", "people"
-    JOBS = "jobs", "jobs"
-    HOMES = "homes", "homes"
-
-
-class QuantityQualifier(models.TextChoices):
-    EXACT = "exact", "exactly"
-    APPROXIMATELY = "approximately", "approximately"
-    UP_TO = "up_to", "up to"
-    AT_LEAST = "at_least", "at least"
-    MORE_THAN = "more_than", "more than"
-    LESS_THAN = "less_than", "less than"
-
-
 class Quantity(models.Model):
     Unit = QuantityUnit
-    CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY"})
+    CURRENCIES = CURRENCIES
 
     Qualifier = QuantityQualifier
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="quantities")
@@ -470,25 +444,6 @@ class Quantity(models.Model):
             upper_bound=self.upper_bound,
             qualifier=self.qualifier,
         )
-
-
-class DateMentionRole(models.TextChoices):
-    ANNOUNCED = "announced", "announced"
-    STARTS = "starts", "starts"
-    ENDS = "ends", "ends"
-    EVENT = "event", "event"
-    PERIOD = "period", "period referred to"
-
-
-class DateMentionPrecision(models.TextChoices):
-    DAY = "day", "day"
-    MONTH = "month", "month"
-    QUARTER = "quarter", "quarter"
-    HALF = "half", "half-year"
-    EARLY_YEAR = "early_year", "early in the year"
-    MID_YEAR = "mid_year", "mid-year"
-    LATE_YEAR = "late_year", "late in the year"
-    YEAR = "year", "year"
 
 
 class DateMention(models.Model):
@@ -562,18 +517,6 @@ class DateMention(models.Model):
     def clean(self) -> None:
         super().clean()
         validation.check_date_parts(self.precision, self.year, self.month, self.day)
-
-
-class CitationStance(models.TextChoices):
-    SUPPORTS = "supports", "supports"
-    REFUTES = "refutes", "refutes"
-    CONTEXT = "context", "gives context"
-
-
-class CitationAccess(models.TextChoices):
-    READ = "read", "text read at the address"
-    READ_IN_COPY = "read_in_copy", "text read in a copy (archive, syndication, mirror)"
-    ADDRESS_ONLY = "address_only", "address only: cited by others, text not read"
 
 
 class Citation(models.Model):

@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Sends the reads of requests that write nothing to replicas; a no-op without DATABASE_REPLICA_URLS.
-    "factcheck.routers.ReadYourWritesMiddleware",
+    "factcheck.replicas.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "claims.context_processors.site",
+                "claims.web.context_processors.site",
             ],
         },
     },
@@ -148,7 +148,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # --- Read replicas and a connection pooler (docs/scaling.md) --------------------------------------------
 # DATABASE_REPLICA_URLS: comma-separated URLs of read replicas, aliases replica1..n. With any, reads of
 # requests that write nothing go to a replica and a client that just wrote reads from the primary for
-# DATABASE_READ_YOUR_WRITES_SECONDS (factcheck.routers.ReadYourWritesMiddleware, in MIDDLEWARE above).
+# DATABASE_READ_YOUR_WRITES_SECONDS (factcheck.replicas.ReadYourWritesMiddleware, in MIDDLEWARE above).
 DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
 for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
     DATABASES[f"replica{_number}"] = dj_database_url.parse(
@@ -157,7 +157,7 @@ for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
     # Tests run against the primary's test database through this alias too.
     DATABASES[f"replica{_number}"]["TEST"] = {"MIRROR": "default"}
 if DATABASE_REPLICA_URLS:
-    DATABASE_ROUTERS = ["factcheck.routers.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["factcheck.replicas.PrimaryReplicaRouter"]
 READ_YOUR_WRITES_SECONDS = env_int("DATABASE_READ_YOUR_WRITES_SECONDS", 5)
 
 # DATABASE_POOLER=transaction: PostgreSQL is reached through pgbouncer in transaction mode, where each

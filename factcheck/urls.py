@@ -8,5 +8,5 @@ admin.site.index_title = "Claims, verdicts and citations"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("claims.api.urls")),
-    path("", include("claims.urls")),
+    path("", include("claims.web.urls")),
 ]

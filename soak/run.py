@@ -206,7 +206,7 @@ def make_claims_through_services() -> None:
     import datetime as dt
 
     from claims.models import Article
-    from claims.services import claim_create
+    from claims.services.claims import claim_create
 
     text = (
         "Selon le Wall Street Journal, ce partenariat démarre en 2027 et prévoit jusqu’à 4,5 gigawatts de "
@@ -377,7 +377,8 @@ def service_writer(editor_id: int, hot: list[int], deadline: float, tally: Tally
     from django.db import connection
 
     from claims.models import Claim
-    from claims.services import StaleVersion, claim_change_status
+    from claims.services.status import claim_change_status
+    from claims.services.versions import StaleVersion
 
     rng = random.Random(seed)
     n = 0
@@ -451,8 +452,8 @@ def run(args: argparse.Namespace) -> int:
         prepare_seconds = time.monotonic() - preparing
         from django.db import connection
 
-        from claims import invariants
         from claims.models import Claim, StatusChange
+        from claims.selectors import invariants
 
         history_before = StatusChange.objects.count()
         versions_before = dict(Claim.objects.values_list("pk", "version"))

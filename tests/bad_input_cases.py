@@ -5,7 +5,7 @@ A case is (path, what, edits, expect):
   path   where the input goes in: admin_add, admin_change (the claim form with its inlines), admin_status (the
          status form), admin_get (an admin address), api_create / api_patch (claims with nested quantities,
          dates and citations), api_status, api_get (query strings and ids), page_get (reader pages),
-         load_claims (a claims file), import_data (an export file).
+         load_claims (a claims file), backup_restore (an export file).
   edits  what to change in that path's valid base input (tests/test_bad_input.py builds it): {location: value}
          where a location is a form field name (admin), a key path into the JSON body or file (a tuple), or
          (model, field) for an export file; or a Raw body / file; or, for the *_get paths, the address.
@@ -54,7 +54,7 @@ class Case:
 
 ADMIN_FORMS = ("admin_add", "admin_change")
 API_BODIES = ("api_create", "api_patch")
-FILES = ("load_claims", "import_data")
+FILES = ("load_claims", "backup_restore")
 CLAIM_PATHS = (*ADMIN_FORMS, *API_BODIES, *FILES)
 
 _INLINE = {"quantity": "quantities", "date": "dates", "citation": "citations"}
@@ -104,7 +104,7 @@ def each(paths, what: str, part: str, values: dict[str, Any], error: str, *, bug
 
 def date_value(path: str, precision: str, text: str, year, month, day) -> dict:
     """A date mention: admin forms and exports hold year, month and day; the API and claims files a text."""
-    if path in (*ADMIN_FORMS, "import_data"):
+    if path in (*ADMIN_FORMS, "backup_restore"):
         return {"precision": precision, "year": year, "month": month, "day": day}
     return {"precision": precision, "value": text}
 
@@ -113,7 +113,7 @@ def dates(what: str, precision: str, text: str, year, month, day, part_named: st
     cases = []
     for path in CLAIM_PATHS:
         values = date_value(path, precision, text, year, month, day)
-        error = part_named if path in (*ADMIN_FORMS, "import_data") else "value"
+        error = part_named if path in (*ADMIN_FORMS, "backup_restore") else "value"
         cases += each([path], what, "date", values, error)
     return cases
 
@@ -206,7 +206,7 @@ CASES: list[Case] = [
         "text",
     ),
     Case(
-        "import_data",
+        "backup_restore",
         "passage not in the article",
         {("claims.claim", "text"): "ce partenariat démarre en 2028"},
         "passage",
@@ -252,8 +252,8 @@ CASES: list[Case] = [
         "nested too deeply",
     ),
     Case("load_claims", "malformed JSON", Raw('{"format": "factcheck.claims/1", '), "Not valid JSON"),
-    Case("import_data", "10 000 levels of nesting", Raw(DEEP), "nested"),
-    Case("import_data", "malformed JSON", Raw('[{"model": "claims.source", '), "not valid JSON"),
+    Case("backup_restore", "10 000 levels of nesting", Raw(DEEP), "nested"),
+    Case("backup_restore", "malformed JSON", Raw('[{"model": "claims.source", '), "not valid JSON"),
     # --- wrong content type --------------------------------------------------------------------------------
     Case("api_create", "text/plain body", Raw('{"article": 1}', "text/plain"), None),
     Case("api_create", "form-encoded body", Raw("article=1&text=x", "application/x-www-form-urlencoded"), None),

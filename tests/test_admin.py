@@ -18,9 +18,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import services
-from claims.admin_forms import ClaimAdminForm
+from claims.admin.forms import ClaimAdminForm
 from claims.models import Citation, Claim, DateMention, Quantity, Source, StatusChange, VerificationStatus
+from claims.services.status import claim_change_status
 from tests.conftest import ARTICLE_TEXT
 
 CHANGELIST = "admin:claims_claim_changelist"
@@ -226,7 +226,7 @@ class TestTheClaimsList:
         self, as_editor, editor, claim, broadcom_claim, article, query, expected
     ):
         make_claim(article, "third", "OpenAI préparerait aussi un contrat")
-        services.claim_change_status(claim=claim, to_status="in_review", rationale="Checking the WSJ.", by=editor)
+        claim_change_status(claim=claim, to_status="in_review", rationale="Checking the WSJ.", by=editor)
         Claim.objects.filter(pk=claim.pk).update(
             checkability=Claim.Checkability.CHECKABLE_LATER, recheck_on=timezone.localdate() + dt.timedelta(days=30)
         )
@@ -421,7 +421,7 @@ class TestTheChangeForm:
     def test_a_stale_form_is_refused_with_what_changed_and_saves_nothing(self, as_editor, editor, claim):
         data = form_data(as_editor.get(change_url(claim)))
         # Meanwhile another editor puts the claim in review: version 1 -> 2.
-        services.claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
+        claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
         data["text_en"] = "an edit made from version 1"
         add_inline(data, "dates", position="0", role="starts", precision="year", year="2027", as_stated="en 2027")
         before = snapshot(claim)
@@ -437,7 +437,7 @@ class TestTheChangeForm:
     ):
         """The service checks the version again; the admin's transaction then undoes the inlines too."""
         data = form_data(as_editor.get(change_url(claim)))
-        services.claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
+        claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
         monkeypatch.setattr(ClaimAdminForm, "_refuse_stale_version", lambda self, opened: None)
         data["text_en"] = "an edit made from version 1"
         add_inline(data, "dates", position="0", role="starts", precision="year", year="2027", as_stated="en 2027")
@@ -457,7 +457,7 @@ class TestTheChangeForm:
         assert not claim.history.exists()
 
     def test_it_shows_the_history_read_only(self, as_editor, editor, claim, citation):
-        services.claim_change_status(
+        claim_change_status(
             claim=claim, to_status="accurate", rationale="The Decoder confirms it.", by=editor, citations=[citation]
         )
         page = as_editor.get(change_url(claim)).content.decode()
@@ -482,9 +482,7 @@ class TestTheChangeForm:
         assert claim.visibility == "draft"
 
     def test_deleting_a_citation_the_history_relied_on_is_refused(self, as_editor, editor, claim, citation):
-        services.claim_change_status(
-            claim=claim, to_status="accurate", rationale="Confirmed.", by=editor, citations=[citation]
-        )
+        claim_change_status(claim=claim, to_status="accurate", rationale="Confirmed.", by=editor, citations=[citation])
         data = form_data(as_editor.get(change_url(claim)))
         data["citations-0-DELETE"] = "on"
         before = snapshot(claim)
@@ -510,7 +508,7 @@ def test_the_change_form_query_count_does_not_grow_with_inline_rows_or_history(a
             cited = Citation.objects.create(
                 claim=claim, url=f"https://example.org/{n}", title=f"Report {n}", publisher="Example", stance="context"
             )
-            services.claim_change_status(
+            claim_change_status(
                 claim=claim,
                 to_status="in_review" if n % 2 == 0 else "not_checkable",
                 rationale=f"Step {n}.",
@@ -622,9 +620,7 @@ class TestTheStatusPage:
         assert snapshot(claim) == before
 
     def test_a_contributor_may_not_take_a_verdict_back_into_review(self, as_contributor, claim, citation):
-        services.claim_change_status(
-            claim=claim, to_status="accurate", rationale="Settled.", by=None, citations=[citation]
-        )
+        claim_change_status(claim=claim, to_status="accurate", rationale="Settled.", by=None, citations=[citation])
         page = as_contributor.get(status_url(claim))
         # Nothing is offered, and the page says why.
         assert list(page.context["form"].fields["status"].queryset) == []
@@ -664,7 +660,7 @@ class TestTheStatusPage:
 
     def test_a_stale_status_form_is_refused_with_what_changed(self, as_editor, editor, claim, citation):
         data = form_data(as_editor.get(status_url(claim)), form_id=None)
-        services.claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
+        claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
         data.update(status="accurate", rationale="Confirmed.", citations=[str(citation.pk)])
         before = snapshot(claim)
         response = as_editor.post(status_url(claim), data)
@@ -701,7 +697,7 @@ class TestTheStatusPage:
         assert not claim.history.exists()
 
     def test_it_shows_the_history(self, as_editor, editor, claim, citation):
-        services.claim_change_status(
+        claim_change_status(
             claim=claim, to_status="accurate", rationale="The Decoder confirms it.", by=editor, citations=[citation]
         )
         page = as_editor.get(status_url(claim)).content.decode()
@@ -757,7 +753,7 @@ def test_an_outsider_cannot_use_the_bulk_action(client, outsider, claim):
 
 @pytest.fixture
 def history_row(claim, citation, editor):
-    return services.claim_change_status(
+    return claim_change_status(
         claim=claim, to_status="accurate", rationale="Confirmed.", by=editor, citations=[citation]
     )
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from claims import claimreview
 from claims.models import Claim
-from claims.services import claim_change_status
+from claims.selectors import claimreview
+from claims.services.status import claim_change_status
 from tests.test_api_support import API, add_broadcom_claim, add_capacity_claim, error_of
 
 

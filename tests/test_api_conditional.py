@@ -7,7 +7,8 @@ import pytest
 from django.utils.http import http_date
 
 from claims.models import Article, Source
-from claims.services import claim_change_status, claim_update
+from claims.services.claims import claim_update
+from claims.services.status import claim_change_status
 from tests.test_api_support import API, add_broadcom_claim, add_capacity_claim, client_for, techspot_citation
 
 

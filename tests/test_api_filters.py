@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 
 from claims.models import Claim, DateMention, Quantity, Source
-from claims.services import claim_change_status, claim_update
+from claims.services.claims import claim_update
+from claims.services.status import claim_change_status
 from tests.test_api_support import (
     API,
     add_broadcom_claim,

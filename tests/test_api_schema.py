@@ -26,7 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from claims.services import claim_change_status
+from claims.services.status import claim_change_status
 from tests.test_api_support import API, add_broadcom_claim, add_capacity_claim, add_start_date
 
 

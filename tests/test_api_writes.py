@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claims.models import Citation, Claim, DateMention, Quantity, StatusChange
-from claims.services import claim_change_status
+from claims.services.status import claim_change_status
 from tests.test_api_support import (
     API,
     CNA_REUTERS,

@@ -20,9 +20,11 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, transaction
 from django.db.models.deletion import ProtectedError
 from rest_framework.authtoken.models import Token
 
-from claims import backup, invariants
+from claims.bulk import backup
 from claims.models import Citation, Claim, DataRevision, DateMention, Quantity, StatusChange, VerificationStatus
-from claims.services import claim_change_status, claim_create, claim_update
+from claims.selectors import invariants
+from claims.services.claims import claim_create, claim_update
+from claims.services.status import claim_change_status
 from tests.conftest import ARTICLE_TEXT
 
 
@@ -66,7 +68,7 @@ def snapshot() -> list[dict]:
 
 
 def export_to(path) -> str:
-    call_command("export_data", "-o", str(path))
+    call_command("backup_export", "-o", str(path))
     return path.read_text(encoding="utf-8")
 
 
@@ -140,7 +142,7 @@ def test_an_export_imported_into_an_emptied_database_gives_back_every_row_exactl
 
     call_command("flush", "--noinput")
     assert not Claim.objects.exists() and not get_user_model().objects.exists()
-    call_command("import_data", str(tmp_path / "first.json"))
+    call_command("backup_restore", str(tmp_path / "first.json"))
 
     assert snapshot() == before
     assert export_to(tmp_path / "second.json") == first
@@ -160,7 +162,7 @@ def test_an_imported_database_keeps_handing_out_fresh_ids(shipped_rows, tmp_path
     )
     export_to(tmp_path / "export.json")
     call_command("flush", "--noinput")
-    call_command("import_data", str(tmp_path / "export.json"))
+    call_command("backup_restore", str(tmp_path / "export.json"))
 
     imported = Claim.objects.get(slug=claim.slug)
     change = claim_change_status(
@@ -209,7 +211,7 @@ def test_export_to_standard_output_keeps_the_summary_out_of_the_json(tmp_path, c
     in_a_file = export_to(tmp_path / "export.json")
     capsys.readouterr()
 
-    call_command("export_data")
+    call_command("backup_export")
 
     captured = capsys.readouterr()
     assert captured.out == in_a_file
@@ -226,7 +228,7 @@ def test_an_import_into_a_database_holding_data_is_refused_and_changes_nothing(t
         CommandError,
         match=r"The database is not empty \(.*1 claims\.claim.*\nNothing was imported: the database is as it was\.$",
     ):
-        call_command("import_data", str(tmp_path / "export.json"))
+        call_command("backup_restore", str(tmp_path / "export.json"))
 
     assert snapshot() == before
 
@@ -327,7 +329,7 @@ def write(tmp_path, content) -> str:
 
 
 def test_the_hand_written_export_loads(tmp_path, db):
-    call_command("import_data", write(tmp_path, minimal_export()))
+    call_command("backup_restore", write(tmp_path, minimal_export()))
 
     claim = Claim.objects.get(slug="starts-2027")
     assert claim.status_id == "in_review"
@@ -405,7 +407,7 @@ def test_a_bad_file_is_refused_with_a_clear_error_and_changes_nothing(tmp_path, 
     path = write(tmp_path, content)
 
     with pytest.raises(CommandError, match=message) as refused:
-        call_command("import_data", path)
+        call_command("backup_restore", path)
 
     assert str(refused.value).startswith(path)
     assert snapshot() == before
@@ -418,7 +420,7 @@ def test_an_unreadable_file_is_refused(tmp_path, db):
     path.write_bytes('[{"model": "claims.source", "fields": {"name": "Caf\xe9"}}]'.encode("latin-1"))
 
     with pytest.raises(CommandError, match=r"Cannot read .*latin1.json"):
-        call_command("import_data", str(path))
+        call_command("backup_restore", str(path))
 
 
 # --- a claim with history is never deleted, only retracted -----------------------------------------------
@@ -521,7 +523,7 @@ def test_a_group_shipped_by_migrations_is_matched_by_name_not_id(tmp_path, db):
     )
     editors = Group.objects.get(name="editors")
 
-    call_command("import_data", write(tmp_path, objects))
+    call_command("backup_restore", write(tmp_path, objects))
 
     assert Group.objects.get(name="editors").pk == editors.pk
     assert list(editors.permissions.values_list("codename", flat=True)) == ["view_claim"]

@@ -364,13 +364,13 @@ def run_load_claims(tmp_path, case: Case):
     assert f"{path}: {case.expect}" in message or case.expect in message, message
 
 
-def run_import_data(tmp_path, case: Case):
+def run_backup_restore(tmp_path, case: Case):
     path = tmp_path / "export.json"
     if isinstance(case.edits, Raw):
         path.write_text(case.edits.body, encoding="utf-8")
     else:
         path.write_text(json.dumps(edited_export(export_file(), case.edits), ensure_ascii=False), encoding="utf-8")
-    message = command_error("import_data", path)
+    message = command_error("backup_restore", path)
     assert "Nothing was imported" in message
     if isinstance(case.expect, tuple):
         # "object #4 (claims.quantity 1): value: Enter a finite number." names the row and the field.
@@ -391,10 +391,10 @@ def token_client(user) -> APIClient:
 
 @pytest.mark.parametrize("case", [case.param() for case in CASES])
 def test_bad_input_is_refused_naming_the_field_and_changes_nothing(request, tmp_path, case: Case):
-    if case.path in ("load_claims", "import_data"):
+    if case.path in ("load_claims", "backup_restore"):
         # An import needs an empty database: no personas, no claims.
         before = claims_tables()
-        (run_load_claims if case.path == "load_claims" else run_import_data)(tmp_path, case)
+        (run_load_claims if case.path == "load_claims" else run_backup_restore)(tmp_path, case)
     else:
         world = request.getfixturevalue("world")
         before = claims_tables()
@@ -457,6 +457,6 @@ def test_the_base_export_imports(db, tmp_path):
     path = tmp_path / "export.json"
     path.write_text(json.dumps(export_file(), ensure_ascii=False), encoding="utf-8")
     assert not User.objects.exists()
-    call_command("import_data", str(path))
+    call_command("backup_restore", str(path))
     claim = Claim.objects.get(slug="capacity")
     assert (claim.quantities.count(), claim.dates.count(), claim.citations.count()) == (1, 1, 1)

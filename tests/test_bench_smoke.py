@@ -12,8 +12,8 @@ import os
 import pytest
 
 from bench.run import BASELINE_OF, measure
+from claims.bulk.synthetic.seed import seed_claims
 from claims.models import Claim
-from claims.synthetic import seed_claims
 
 CLAIMS = int(os.environ.get("BENCH_SMOKE_CLAIMS", "1000"))
 

@@ -8,15 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from claims.models import Citation, Claim, StatusChange, VerificationStatus
-from claims.services import (
-    StaleVersion,
-    TransitionNotAllowed,
-    claim_change_status,
-    claim_create,
-    claim_update,
-    claims_mark_for_recheck,
-    user_can_set_status,
-)
+from claims.rules.workflow import can_set_status as user_can_set_status
+from claims.services.claims import claim_create, claim_update, claims_mark_for_recheck
+from claims.services.status import TransitionNotAllowed, claim_change_status
+from claims.services.versions import StaleVersion
 
 
 def unchanged(claim, *, status="unverified", version=1, history=0):

@@ -9,15 +9,15 @@ import json
 import pytest
 from django.test import override_settings
 
-from claims.claimreview import (
+from claims.models import Claim, Source
+from claims.selectors.claimreview import (
     NoClaimReview,
     claim_review,
     claim_review_queryset,
     has_claim_review,
-    site_base_url,
     with_claim_review,
 )
-from claims.models import Claim, Source
+from claims.selectors.links import site_base_url
 from tests.test_pages import cite, make_article, make_claim, set_status
 
 BASE = "https://checks.example.org/"

@@ -18,7 +18,9 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from claims.models import Claim, StatusChange
-from claims.services import StaleVersion, claim_change_status, claim_update, claims_mark_for_recheck
+from claims.services.claims import claim_update, claims_mark_for_recheck
+from claims.services.status import claim_change_status
+from claims.services.versions import StaleVersion
 from tests.test_backup import shipped_rows  # noqa: F401 -- a fixture, used by name
 
 THREADS = 8

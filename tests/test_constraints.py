@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, connection, transaction
 
 from claims.models import Article, Citation, Claim, DateMention, Quantity, StatusChange
-from claims.services import claim_change_status
+from claims.services.status import claim_change_status
 
 
 def refused(callable_, *args, **kwargs):

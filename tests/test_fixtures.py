@@ -12,7 +12,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Max
 
-from claims.importing import import_claims_directory
+from claims.bulk.claims_file.loader import load_claims
 from claims.models import Article, Citation, Claim, DateMention, Quantity, StatusChange
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def _seeded_once(django_db_setup, django_db_blocker):
     """Load the fixtures once for this module, inside a transaction rolled back at its end: validation runs
     one query per check constraint, and loading the whole article for every test would take minutes."""
     with django_db_blocker.unblock(), transaction.atomic():
-        results = import_claims_directory(FIXTURES)
+        results = load_claims([FIXTURES])
         yield results
         transaction.set_rollback(True)
 
@@ -317,7 +317,7 @@ def test_loading_the_fixtures_twice_changes_nothing(seeded):
     versions = dict(Claim.objects.values_list("slug", "version"))
     history = StatusChange.objects.count()
 
-    results = import_claims_directory(FIXTURES)
+    results = load_claims([FIXTURES])
 
     assert full_dump() == before
     assert dict(Claim.objects.values_list("slug", "version")) == versions

@@ -14,9 +14,10 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import F, ForeignKey, Max
 
-from claims import invariants
 from claims.models import Citation, Claim, Quantity, Source, StatusChange, StatusChangeCitation
-from claims.services import claim_change_status, claim_update
+from claims.selectors import invariants
+from claims.services.claims import claim_update
+from claims.services.status import claim_change_status
 from tests.conftest import ARTICLE_TEXT
 
 pytestmark = pytest.mark.django_db

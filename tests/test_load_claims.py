@@ -10,14 +10,20 @@ from django.core.management import call_command, execute_from_command_line
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from claims.importing import FORMAT, ClaimsImportError, import_claims, import_claims_file
+from claims.bulk.claims_file.format import FORMAT, ClaimsImportError
+from claims.bulk.claims_file.loader import load_claims as import_claims
 from claims.models import Citation, Claim, Quantity, StatusChange
-from claims.services import claim_change_status
+from claims.services.status import claim_change_status
 from tests.conftest import ARTICLE_TEXT
 
 CNA = "https://www.channelnewsasia.com/business/oracle-openai-add-45-gigawatts-data-center-capacity-stargate-venture-5251721"
 NEWSIO = "https://newsio.com/2025/10/13/broadcoms-chip-president-says-mystery-10-billion-customer-isnt-openai"
 CNBC = "https://www.cnbc.com/2025/12/11/broadcom-reveals-its-mystery-10-billion-customer-is-anthropic.html"
+
+
+def import_claims_file(path, *, by=None):
+    """Load one claims file; its result."""
+    return import_claims([path], by=by)[0]
 
 
 def document() -> dict:

@@ -38,7 +38,7 @@ def test_every_guard_trigger_survives_the_migrations(db):
 
 def test_the_search_index_follows_an_edit_after_the_migrations(claim):
     from claims.models import Claim
-    from claims.search import search_claims
+    from claims.selectors.search import search_claims
 
     Claim.objects.filter(pk=claim.pk).update(text_en="a partnership with a zeppelin")
     assert list(search_claims(Claim.objects.all(), "zeppelin")) == [claim]

@@ -14,8 +14,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import formatting, selectors, services
 from claims.models import Article, Citation, Claim, DateMention, Quantity, Source, VerificationStatus
+from claims.selectors import pages as selectors
+from claims.services import claims as claim_services
+from claims.services import status as status_services
+from claims.web import wording as formatting
 
 # Passages of the seed article, verbatim.
 SEED_TEXT = (
@@ -63,7 +66,7 @@ def cite(claim: Claim, url: str, *, stance=Citation.Stance.SUPPORTS, **fields) -
 
 def set_status(claim: Claim, code: str, rationale: str, *, citations=(), effective_at=None):
     """Change a claim's status as the system does (fixtures, imports), through the service."""
-    return services.claim_change_status(
+    return status_services.claim_change_status(
         claim=claim,
         to_status=code,
         rationale=rationale,
@@ -805,7 +808,7 @@ def test_a_claim_loses_its_claimreview_when_its_verdict_stops_rating(client, new
 
 def test_json_ld_cannot_be_closed_by_the_text_it_carries(client, newsroom):
     claim = newsroom["claims"]["start"]
-    services.claim_update(
+    claim_services.claim_update(
         claim=claim, by=None, expected_version=claim.version, data={"text_en": "</script><script>alert(1)</script>"}
     )
     html = client.get(claim.get_absolute_url()).content.decode()

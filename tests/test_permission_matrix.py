@@ -24,8 +24,8 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims import services
 from claims.models import Citation, Claim, Source
+from claims.services.status import claim_change_status
 from tests.conftest import ARTICLE_TEXT
 
 PERSONAS = ("anonymous", "outsider", "contributor", "editor", "superuser")
@@ -368,7 +368,7 @@ def fast_passwords(settings):
 @pytest.fixture
 def world(claim, citation) -> dict:
     """A published claim whose history holds one verdict, a draft claim without history, and their ids."""
-    change = services.claim_change_status(
+    change = claim_change_status(
         claim=claim, to_status="accurate", rationale="The WSJ report matches.", by=None, citations=[citation]
     )
     start = ARTICLE_TEXT.index(BROADCOM_PASSAGE)

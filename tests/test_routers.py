@@ -21,8 +21,8 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from claims.models import Claim
-from claims.services import claim_change_status
-from factcheck.routers import PIN_COOKIE, PrimaryReplicaRouter, use_replicas
+from claims.services.status import claim_change_status
+from factcheck.replicas import PIN_COOKIE, PrimaryReplicaRouter, use_replicas
 from tests.shipped import restore_shipped_data
 
 REPLICA = "replica1"
@@ -66,10 +66,10 @@ def _ensure_shipped_data() -> None:
 def replica(settings):
     """The router and its middleware installed, over the replica1 alias."""
     _ensure_shipped_data()
-    settings.DATABASE_ROUTERS = ["factcheck.routers.PrimaryReplicaRouter"]
+    settings.DATABASE_ROUTERS = ["factcheck.replicas.PrimaryReplicaRouter"]
     settings.MIDDLEWARE = [
         settings.MIDDLEWARE[0],
-        "factcheck.routers.ReadYourWritesMiddleware",
+        "factcheck.replicas.ReadYourWritesMiddleware",
         *settings.MIDDLEWARE[1:],
     ]
     settings.ROOT_URLCONF = __name__
@@ -222,7 +222,7 @@ def test_replica_urls_become_mirrored_aliases_and_install_the_router():
     assert list(databases) == ["default", "replica1", "replica2"]
     assert (databases["replica1"]["HOST"], databases["replica2"]["HOST"]) == ("replica-a", "replica-b")
     assert databases["replica1"]["TEST"] == {"MIRROR": "default"}
-    assert loaded["routers"] == ["factcheck.routers.PrimaryReplicaRouter"]
+    assert loaded["routers"] == ["factcheck.replicas.PrimaryReplicaRouter"]
 
 
 def test_without_replica_urls_there_is_one_database_and_no_router():

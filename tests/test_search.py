@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from claims import services
 from claims.models import Claim
-from claims.search import MAX_WORDS, fold_words, query_words, search_claims
+from claims.selectors.search import MAX_WORDS, fold_words, query_words, search_claims
+from claims.services.claims import claim_update
 from tests.test_pages import make_article, make_claim
 
 
@@ -154,7 +154,7 @@ def test_the_result_is_a_queryset_that_combines_with_filters_and_counts(claims):
 
 def test_the_index_follows_edits_and_deletions(claims, editor):
     claim = claims["amount"]
-    services.claim_update(
+    claim_update(
         claim=claim,
         by=editor,
         expected_version=claim.version,

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
+from claims.bulk.synthetic.seed import seed_claims
 from claims.models import (
     Article,
     Citation,
@@ -20,8 +21,7 @@ from claims.models import (
     StatusChangeCitation,
     VerificationStatus,
 )
-from claims.synthetic import seed_claims
-from claims.validation import check_date_parts, check_quantity
+from claims.rules.validation import check_date_parts, check_quantity
 
 N = 200
 

@@ -16,7 +16,9 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from claims.services import StaleVersion, TransitionNotAllowed
+from claims.api.renderers import JSONRenderer
+from claims.services.status import TransitionNotAllowed
+from claims.services.versions import StaleVersion
 
 
 class Conflict(exceptions.APIException):
@@ -111,3 +113,13 @@ def not_found(request, *args, **kwargs):
     return JsonResponse(
         error_body(status_code=404, code="not_found", detail="No API endpoint at this address."), status=404
     )
+
+
+class JSONErrorsMixin:
+    # Errors are JSON even when the client asked for CSV, so that they keep the one error shape. (A comment,
+    # not a docstring: the views' docstrings are their descriptions in the OpenAPI schema.)
+
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)

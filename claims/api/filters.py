@@ -1,8 +1,6 @@
-"""The claims list's filters. They combine (AND); a value that cannot be read is a 400 naming the
-parameter, never an empty list.
-
-Filters on a claim's children (unit, amount range, mentioned dates) use EXISTS subqueries, so a claim
-with two matching quantities is listed once and the count needs no DISTINCT.
+"""The claims list's parameters. This FilterSet reads and validates them (a value that cannot be read is a
+400 naming the parameter, never an empty list) and documents them in the OpenAPI schema; what each one does
+to the list is claims.selectors.claim_filters', which the reader site's list uses too. They combine (AND).
 """
 
 from __future__ import annotations
@@ -11,13 +9,12 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 
-from claims.models import MAX_AMOUNT, Article, Claim, DateMention, Quantity, Source, VerificationStatus
+from claims.api.permissions import can_see_drafts
+from claims.models import MAX_AMOUNT, Article, Claim, Quantity, Source, VerificationStatus
+from claims.selectors.claim_filters import ClaimFilters, filter_claims, in_list_order
 
 
 class InstantField(IsoDateTimeField):
@@ -38,10 +35,6 @@ class InstantFilter(filters.IsoDateTimeFilter):
     field_class = InstantField
 
 
-def can_see_drafts(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm("claims.view_claim"))
-
-
 class ClaimFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
@@ -58,37 +51,16 @@ class ClaimFilterForm(forms.Form):
         return data
 
 
-# Dates are stored as year/month/day at a precision; a mention covers the days from its first to its
-# last. As yyyymmdd integers (31 stands for "end of month": only order matters) both ends are SQL.
-_FIRST_DAY = F("year") * 10000 + Coalesce("month", 1) * 100 + Coalesce("day", 1)
-_LAST_DAY = Case(
-    When(precision=DateMention.Precision.DAY, then=F("year") * 10000 + F("month") * 100 + F("day")),
-    When(precision=DateMention.Precision.MONTH, then=F("year") * 10000 + F("month") * 100 + 31),
-    When(precision=DateMention.Precision.QUARTER, then=F("year") * 10000 + (F("month") + 2) * 100 + 31),
-    When(precision=DateMention.Precision.HALF, then=F("year") * 10000 + (F("month") + 5) * 100 + 31),
-    default=F("year") * 10000 + Value(1231),
-    output_field=IntegerField(),
-)
-
-
-def _day_key(day: dt.date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
-
-
 class ClaimFilter(filters.FilterSet):
     # Every filter names its label: django-filter otherwise derives it, through gettext, for each filter
     # on each request (a tenth of a list request's time).
-    # distinct=False: a status is a column of the claim, no join can repeat a row, and DISTINCT over every
-    # column (the texts included) would turn an index range scan into a sort of all matching rows.
     status = filters.ModelMultipleChoiceFilter(
         label="Status",
         queryset=VerificationStatus.objects.all(),
-        distinct=False,
         help_text="Status code; repeat for several (OR).",
     )
     normalized = filters.MultipleChoiceFilter(
         label="Normalized class",
-        distinct=False,
         field_name="status__normalized",
         choices=VerificationStatus.Normalized.choices,
         help_text="The verdict's normalized class (true, false, mixture, other); repeat for several.",
@@ -110,12 +82,10 @@ class ClaimFilter(filters.FilterSet):
     unit = filters.ChoiceFilter(
         label="Unit",
         choices=Quantity.Unit.choices,
-        method="filter_quantities",
         help_text="Claims with a quantity in this unit.",
     )
     amount_min = filters.NumberFilter(
         label="Amount at least",
-        method="filter_quantities",
         min_value=0,
         max_value=MAX_AMOUNT,
         max_digits=20,
@@ -124,7 +94,6 @@ class ClaimFilter(filters.FilterSet):
     )
     amount_max = filters.NumberFilter(
         label="Amount at most",
-        method="filter_quantities",
         min_value=0,
         max_value=MAX_AMOUNT,
         max_digits=20,
@@ -133,12 +102,10 @@ class ClaimFilter(filters.FilterSet):
     )
     date_from = filters.DateFilter(
         label="Mentions a date from",
-        method="filter_dates",
         help_text="Claims mentioning a date (at any precision) that reaches this day or later.",
     )
     date_to = filters.DateFilter(
         label="Mentions a date until",
-        method="filter_dates",
         help_text="Claims mentioning a date (at any precision) that starts by this day.",
     )
     updated_since = InstantFilter(
@@ -151,19 +118,16 @@ class ClaimFilter(filters.FilterSet):
     recheck_due = filters.ChoiceFilter(
         label="Re-check due",
         choices=[("true", "true"), ("false", "false")],
-        method="filter_recheck_due",
         help_text="true: the re-check date has come; false: it has not or there is none.",
     )
     search = filters.CharFilter(
         label="Search",
-        method="filter_search",
         max_length=500,
         help_text="Words in the text, its English rendering or its summary.",
     )
     visibility = filters.ChoiceFilter(
         label="Visibility",
         choices=[*Claim.Visibility.choices, ("all", "All")],
-        method="filter_visibility",
         help_text="Drafts are listed only for contributors and editors; published by default.",
     )
     ordering = filters.OrderingFilter(
@@ -191,60 +155,38 @@ class ClaimFilter(filters.FilterSet):
             cls._form_class = super().get_form_class()
         return cls._form_class
 
-    def filter_quantities(self, queryset, name, value):
-        # unit, amount_min and amount_max are one condition on the same quantity: applied once, from unit.
-        if name != "unit":
-            return queryset
-        data = self.form.cleaned_data
-        quantities = Quantity.objects.filter(claim=OuterRef("pk"), unit=value)
-        if data.get("amount_min") is not None:
-            quantities = quantities.filter(value__gte=data["amount_min"])
-        if data.get("amount_max") is not None:
-            quantities = quantities.filter(value__lte=data["amount_max"])
-        return queryset.filter(Exists(quantities))
-
-    def filter_dates(self, queryset, name, value):
-        if name == "date_to" and self.form.cleaned_data.get("date_from"):
-            return queryset  # both ends were applied together with date_from
-        data = self.form.cleaned_data
-        mentions = DateMention.objects.filter(claim=OuterRef("pk")).alias(first_day=_FIRST_DAY, last_day=_LAST_DAY)
-        if data.get("date_from"):
-            mentions = mentions.filter(last_day__gte=_day_key(data["date_from"]))
-        if data.get("date_to"):
-            mentions = mentions.filter(first_day__lte=_day_key(data["date_to"]))
-        return queryset.filter(Exists(mentions))
-
-    def filter_recheck_due(self, queryset, name, value):
-        today = timezone.localdate()
-        if value == "true":
-            return queryset.filter(recheck_on__lte=today)
-        return queryset.filter(Q(recheck_on__isnull=True) | Q(recheck_on__gt=today))
-
-    def filter_search(self, queryset, name, value):
-        from claims.search import search_claims
-
-        return search_claims(queryset, value)
-
-    def filter_visibility(self, queryset, name, value):
-        return queryset  # applied in filter_queryset, which also applies the default
-
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        visibility = self.form.cleaned_data.get("visibility") or Claim.Visibility.PUBLISHED
+        """The list narrowed by claims.selectors.claim_filters, in one visibility and a total order."""
+        data = self.form.cleaned_data
+        visibility = data.get("visibility") or Claim.Visibility.PUBLISHED
         if visibility != Claim.Visibility.PUBLISHED and not can_see_drafts(self.request.user):
             if not self.request.user.is_authenticated:
                 raise NotAuthenticated("Log in or send a token to list drafts.")
             raise PermissionDenied("Drafts are listed only for contributors and editors.")
-        ordering = [*queryset.query.order_by] if self.form.cleaned_data.get("ordering") else None
-        return unfiltered_list(queryset, visibility=visibility, ordering=ordering)
+        claims = filter_claims(queryset, self.claim_filters(data))
+        ordering = None
+        if data.get("ordering"):
+            ordering = self.filters["ordering"].filter(claims, data["ordering"]).query.order_by
+        return in_list_order(claims, visibility=visibility, ordering=ordering)
 
-
-def unfiltered_list(queryset, *, visibility: str = Claim.Visibility.PUBLISHED, ordering: list[str] | None = None):
-    """What every list is before its filters: one visibility (published unless asked) and a total order.
-    ClaimFilter ends with it; the claims list calls it alone when no filter was sent, without building
-    the filter form (a fifth of an unfiltered list request otherwise)."""
-    if visibility != "all":
-        queryset = queryset.filter(visibility=visibility)
-    # Pages must not overlap: the id breaks ties between equal sort keys.
-    ordering = ordering or ["-updated_at"]
-    return queryset.order_by(*ordering, "-id" if ordering[0].startswith("-") else "id")
+    @staticmethod
+    def claim_filters(data: dict) -> ClaimFilters:
+        """The validated parameters as the selector's filters."""
+        recheck = data.get("recheck_due")
+        return ClaimFilters(
+            statuses=tuple(status.pk for status in data.get("status") or ()),
+            normalized=tuple(data.get("normalized") or ()),
+            article=data["article"].pk if data.get("article") else None,
+            entity=data["entity"].pk if data.get("entity") else None,
+            attributed_to=data["attributed_to"].pk if data.get("attributed_to") else None,
+            uncertainty=tuple(data.get("uncertainty") or ()),
+            checkability=tuple(data.get("checkability") or ()),
+            unit=data.get("unit") or "",
+            amount_min=data.get("amount_min"),
+            amount_max=data.get("amount_max"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            updated_since=data.get("updated_since"),
+            recheck_due=None if not recheck else recheck == "true",
+            query=data.get("search") or "",
+        )

@@ -1,3 +1,5 @@
+"""The claims list's pages: page numbers for jumping, cursors for walking."""
+
 import base64
 import binascii
 import datetime as dt
@@ -9,9 +11,11 @@ from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from claims.selectors.claim_filters import LIST_ORDER
+
 MAX_PAGE_SIZE = 100
-# The lists' default order; a cursor (keyset) continues it, and only it.
-KEYSET_ORDER = ("-updated_at", "-id")
+# A cursor (keyset) continues the lists' default order, and only it.
+KEYSET_ORDER = LIST_ORDER
 
 
 def decode_cursor(raw: str) -> tuple[int, dt.datetime, int]:
@@ -42,8 +46,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
     A cursor works with the default order only; with `ordering=`, `next` is a page number.
 
     A page size, page number or cursor that cannot be read is a 400 naming the parameter (DRF's own
-    class silently clamps or falls back). When the view has already counted the rows for its ETag, the
-    count is reused instead of asked again.
+    class silently clamps or falls back). A view that has already counted the rows (for its ETag) passes
+    `count`, which is used instead of asking the database again.
     """
 
     page_size_query_param = "page_size"
@@ -58,7 +62,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             raise ValidationError({"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]})
         return int(raw)
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(self, queryset, request, view=None, *, count: int | None = None):
         raw = request.query_params.get(self.page_query_param)
         if raw not in (None, "", "last") and (not raw.isdigit() or int(raw) < 1 or len(raw) > 18):
             raise ValidationError({"page": ["Give a page number from 1."]})
@@ -66,9 +70,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
         self.keyset = tuple(queryset.query.order_by) == KEYSET_ORDER
         page_size = self.get_page_size(request)
         paginator = self.django_paginator_class(queryset, page_size)
-        known_count = getattr(view, "known_count", None)
-        if known_count is not None:
-            paginator.count = known_count  # cached_property: set it to skip a second COUNT(*)
+        if count is not None:
+            paginator.count = count  # cached_property: set it to skip a second COUNT(*)
         cursor = request.query_params.get(self.cursor_query_param)
         if cursor is not None:
             if raw not in (None, ""):

@@ -4,47 +4,50 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rest_framework import renderers
 from rest_framework.renderers import BaseRenderer
 
-from claims.api.serializers import claim_children
-from claims.models import Claim
+from claims.models import QUANTITY_FIELDS, Claim
+from claims.selectors.api import children_of
 
-COLUMNS = [
-    "id",
-    "url",
-    "article_id",
-    "article_title",
-    "language",
-    "text",
-    "text_en",
-    "summary",
-    "attributed_to",
-    "attribution_as_stated",
-    "uncertainty",
-    "uncertainty_as_stated",
-    "checkability",
-    "recheck_on",
-    "status",
-    "status_label",
-    "rationale",
-    "quantity_measure",
-    "quantity_value",
-    "quantity_unit",
-    "quantity_lower_bound",
-    "quantity_upper_bound",
-    "quantity_qualifier",
-    "quantity_as_stated",
-    "date_role",
-    "date_value",
-    "date_precision",
-    "date_as_stated",
-    "citations",
-    "updated_at",
-    "version",
-]
+
+def _first(relation: str, field: str):
+    """A column of the claim's first (main) quantity or date; empty when it has none."""
+
+    def cell(claim: Claim, page_url: str):
+        rows = getattr(children_of(claim), relation)
+        return getattr(rows[0], field) if rows else ""
+
+    return cell
+
+
+# The columns, in order, each with how its cell is read from a claim (and the claim page's address).
+COLUMNS: dict[str, Callable[[Claim, str], object]] = {
+    "id": lambda claim, url: claim.pk,
+    "url": lambda claim, url: url,
+    "article_id": lambda claim, url: claim.article_id,
+    "article_title": lambda claim, url: claim.article.title,
+    "language": lambda claim, url: claim.article.language,
+    "text": lambda claim, url: claim.text,
+    "text_en": lambda claim, url: claim.text_en,
+    "summary": lambda claim, url: claim.summary,
+    "attributed_to": lambda claim, url: claim.attributed_to.name if claim.attributed_to else "",
+    "attribution_as_stated": lambda claim, url: claim.attribution_as_stated,
+    "uncertainty": lambda claim, url: claim.uncertainty,
+    "uncertainty_as_stated": lambda claim, url: claim.uncertainty_as_stated,
+    "checkability": lambda claim, url: claim.checkability,
+    "recheck_on": lambda claim, url: claim.recheck_on.isoformat() if claim.recheck_on else "",
+    "status": lambda claim, url: claim.status_id,
+    "status_label": lambda claim, url: claim.status.label,
+    "rationale": lambda claim, url: claim.rationale,
+    **{f"quantity_{name}": _first("quantities", name) for name in QUANTITY_FIELDS},
+    **{f"date_{name}": _first("dates", name) for name in ("role", "value", "precision", "as_stated")},
+    "citations": lambda claim, url: len(children_of(claim).citations),
+    "updated_at": lambda claim, url: claim.updated_at.isoformat(),
+    "version": lambda claim, url: claim.version,
+}
 
 # A cell a spreadsheet would read as a formula (OWASP "CSV injection"); the apostrophe makes it text.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -60,44 +63,7 @@ def safe_cell(value) -> str:
 
 
 def claim_row(claim: Claim, page_url: str) -> list[str]:
-    quantities = claim_children(claim, "quantities")
-    dates = claim_children(claim, "dates")
-    quantity = quantities[0] if quantities else None
-    date = dates[0] if dates else None
-    values = [
-        claim.pk,
-        page_url,
-        claim.article_id,
-        claim.article.title,
-        claim.article.language,
-        claim.text,
-        claim.text_en,
-        claim.summary,
-        claim.attributed_to.name if claim.attributed_to else "",
-        claim.attribution_as_stated,
-        claim.uncertainty,
-        claim.uncertainty_as_stated,
-        claim.checkability,
-        claim.recheck_on.isoformat() if claim.recheck_on else "",
-        claim.status_id,
-        claim.status.label,
-        claim.rationale,
-        quantity.measure if quantity else "",
-        quantity.value if quantity else "",
-        quantity.unit if quantity else "",
-        quantity.lower_bound if quantity else "",
-        quantity.upper_bound if quantity else "",
-        quantity.qualifier if quantity else "",
-        quantity.as_stated if quantity else "",
-        date.role if date else "",
-        date.value if date else "",
-        date.precision if date else "",
-        date.as_stated if date else "",
-        len(claim_children(claim, "citations")),
-        claim.updated_at.isoformat(),
-        claim.version,
-    ]
-    return [safe_cell(value) for value in values]
+    return [safe_cell(cell(claim, page_url)) for cell in COLUMNS.values()]
 
 
 def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
@@ -106,7 +72,7 @@ def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
     writer = csv.writer(buffer)
     # A byte order mark, so that spreadsheet programs read the file as UTF-8 and not as a local code page.
     yield "\ufeff"
-    writer.writerow(COLUMNS)
+    writer.writerow(list(COLUMNS))
     for row in rows:
         writer.writerow(row)
         if buffer.tell() > 64 * 1024:

@@ -1,6 +1,8 @@
-"""The error shape, documented once for the OpenAPI schema."""
+"""What the OpenAPI schema says that the code does not: the error shape, the conditional headers, and the
+documentation of the read-only viewsets, written once."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 
 
@@ -44,3 +46,32 @@ ERRORS = {
 }
 ERRORS_READ = {code: ERRORS[code] for code in (400, 401, 403, 404, 405, 406, 429)}
 ERRORS_WRITE = {code: ERRORS[code] for code in (400, 401, 403, 404, 405, 406, 409, 415, 429)}
+
+CONDITIONAL_HEADERS = [
+    OpenApiParameter("If-None-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="An ETag you hold."),
+]
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The claim's ETag (or version) you read."
+)
+LIST_PARAMETERS = [
+    OpenApiParameter(
+        "format", OpenApiTypes.STR, enum=["json", "csv"], description="csv: every matching claim, one row each."
+    ),
+]
+NOT_MODIFIED = OpenApiResponse(description="Not modified.")
+
+
+def read_docs(serializer, detail_serializer=None, summary=""):
+    """The list and one-item reads of a read-only viewset, for extend_schema_view()."""
+    return dict(
+        list=extend_schema(
+            summary=f"{summary}: list",
+            parameters=CONDITIONAL_HEADERS,
+            responses={200: serializer(many=True), 304: NOT_MODIFIED, **ERRORS_READ},
+        ),
+        retrieve=extend_schema(
+            summary=f"{summary}: one",
+            parameters=CONDITIONAL_HEADERS,
+            responses={200: detail_serializer or serializer, 304: NOT_MODIFIED, **ERRORS_READ},
+        ),
+    )

@@ -5,21 +5,24 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from claims.api import views
 from claims.api.errors import not_found
+from claims.api.views.catalogue import ArticleViewSet, SourceViewSet, StatusViewSet
+from claims.api.views.claims import ClaimViewSet
+from claims.api.views.feed import ClaimReviewFeedView
+from claims.api.views.root import api_root
 
 app_name = "api"
 
 router = SimpleRouter()
-router.register("claims", views.ClaimViewSet, basename="claim")
-router.register("articles", views.ArticleViewSet, basename="article")
-router.register("sources", views.SourceViewSet, basename="source")
-router.register("statuses", views.StatusViewSet, basename="status")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("articles", ArticleViewSet, basename="article")
+router.register("sources", SourceViewSet, basename="source")
+router.register("statuses", StatusViewSet, basename="status")
 
 urlpatterns = [
-    path("", views.api_root, name="root"),
+    path("", api_root, name="root"),
     *router.urls,
-    path("claimreview/feed/", views.ClaimReviewFeedView.as_view(), name="claimreview-feed"),
+    path("claimreview/feed/", ClaimReviewFeedView.as_view(), name="claimreview-feed"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI from drf_spectacular_sidecar's static files, with its start-up script served as a file
     # (no inline script, no other host). Swagger UI writes inline styles as it renders, so this page

@@ -1,4 +1,5 @@
-"""Template helpers for the reader pages: status symbols, amounts and dates for people, JSON-LD."""
+"""Template helpers for the reader pages: claims.web.wording's words for statuses, amounts and dates;
+JSON-LD."""
 
 from __future__ import annotations
 
@@ -7,45 +8,30 @@ import json
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from claims import formatting
 from claims.models import DateMention, Quantity, VerificationStatus
+from claims.web import wording
 
 register = template.Library()
-
-# A symbol beside every written status, so that colour is never the only signal. Symbols from the
-# common Unicode blocks, which the system fonts of phones and desktops carry.
-STATUS_SYMBOLS = {
-    "unverified": "?",
-    "in_review": "…",
-    "accurate": "✓",
-    "mostly_accurate": "≈",
-    "misleading": "!",
-    "inaccurate": "✗",
-    "unverifiable_yet": "◷",
-    "not_checkable": "∅",
-    "retracted": "⊘",
-}
-NORMALIZED_SYMBOLS = {"true": "✓", "false": "✗", "mixture": "!", "other": "•"}
 
 
 @register.filter
 def status_symbol(status: VerificationStatus) -> str:
-    return STATUS_SYMBOLS.get(status.code) or NORMALIZED_SYMBOLS.get(status.normalized, "•")
+    return wording.status_symbol(status)
 
 
 @register.filter
 def quantity_for_people(quantity: Quantity) -> str:
-    return formatting.describe_quantity(quantity)
+    return wording.describe_quantity(quantity)
 
 
 @register.filter
 def date_for_people(mention: DateMention) -> str:
-    return formatting.describe_date(mention)
+    return wording.describe_date(mention)
 
 
 @register.filter
 def date_for_machines(mention: DateMention) -> str:
-    return formatting.html_datetime(mention)
+    return wording.html_datetime(mention)
 
 
 @register.filter

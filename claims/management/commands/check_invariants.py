@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from claims import invariants
+from claims.selectors import invariants
 
 
 class Command(BaseCommand):

@@ -1,7 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.importing import ClaimsImportError, import_claims
+from claims.bulk.claims_file.format import ClaimsImportError
+from claims.bulk.claims_file.loader import load_claims
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             except get_user_model().DoesNotExist:
                 raise CommandError(f"No user \u201c{as_user}\u201d.") from None
         try:
-            results = import_claims(paths, by=by)
+            results = load_claims(paths, by=by)
         except ClaimsImportError as exc:
             raise CommandError(f"Nothing was loaded.\n{exc}") from None
         if not results:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.synthetic import seed_claims
+from claims.bulk.synthetic.seed import seed_claims
 
 
 class Command(BaseCommand):

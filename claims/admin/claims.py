@@ -1,0 +1,296 @@
+"""The claims in the editors' admin: the list, the change form with its quantities, dates and citations,
+and the status page.
+
+Every write goes through claims.services: the claim's own fields through `claim_update` / `claim_create`
+(which refuse a stale version), its quantities, dates and citations through `claim_children_save`, its
+status through `claim_change_status` on a page of its own, re-check scheduling through
+`claims_mark_for_recheck`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from claims.admin.forms import URL_FIELDS, ClaimAdminForm, ClaimStatusForm, stale_message
+from claims.admin.history import render_history
+from claims.models import Citation, Claim, DateMention, Quantity, VerificationStatus
+from claims.rules import workflow
+from claims.services import citations as citation_services
+from claims.services.claims import (
+    EDITABLE_FIELDS,
+    claim_children_save,
+    claim_create,
+    claim_update,
+    claims_mark_for_recheck,
+)
+from claims.services.status import TransitionNotAllowed, claim_change_status
+from claims.services.versions import StaleVersion
+
+
+def status_badge(status: VerificationStatus) -> str:
+    # The colour only decorates: the written label carries the meaning (colour-blind readers, screen readers).
+    return format_html(
+        '<span aria-hidden="true" style="color: {}">&#9632;</span> <span class="claim-status">{}</span>',
+        status.color,
+        status.label,
+    )
+
+
+# --- Claims -------------------------------------------------------------------------------------------
+
+
+class QuantityInline(admin.TabularInline):
+    model = Quantity
+    extra = 0
+    fields = ("position", "measure", "value", "unit", "qualifier", "lower_bound", "upper_bound", "as_stated")
+
+
+class DateMentionInline(admin.TabularInline):
+    model = DateMention
+    extra = 0
+    fields = ("position", "role", "precision", "year", "month", "day", "as_stated")
+
+
+class CitationFormSet(BaseInlineFormSet):
+    def clean(self):
+        # Django's inline refuses the delete too (the history PROTECTs its citations, and
+        # BaseModelFormSet.clean() raises it), but in terms of database rows: say first, as the service
+        # would on saving, which change relied on the citation and what to do instead.
+        doomed = [form.instance for form in self.forms if self._should_delete_form(form)]
+        if errors := citation_services.removal_errors(doomed):
+            raise ValidationError(errors)
+        super().clean()
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    formset = CitationFormSet
+    formfield_overrides = URL_FIELDS
+    extra = 0
+    fields = (
+        ("url", "archived_url"),
+        ("title", "publisher"),
+        ("published_on", "accessed_on"),
+        ("stance", "is_primary"),
+        ("access", "access_note"),
+        "quote",
+    )
+
+
+class RecheckDueFilter(admin.SimpleListFilter):
+    title = "re-check"
+    parameter_name = "recheck"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("due", "Due today or earlier"),
+            ("scheduled", "Scheduled later"),
+            ("none", "No re-check date"),
+        )
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "due":
+            return queryset.recheck_due(today)
+        if self.value() == "scheduled":
+            return queryset.filter(recheck_on__gt=today)
+        if self.value() == "none":
+            return queryset.filter(recheck_on__isnull=True)
+        return queryset
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    form = ClaimAdminForm
+    inlines = (QuantityInline, DateMentionInline, CitationInline)
+    list_display = (
+        "claim_title",
+        "status_label",
+        "article",
+        "attributed_to",
+        "recheck_on",
+        "visibility",
+        "updated_at",
+    )
+    # One query for the rows whatever their number: every column reads a joined table, none a related set.
+    list_select_related = ("status", "article", "attributed_to")
+    list_filter = (
+        "status",
+        "article",
+        ("attributed_to", admin.RelatedOnlyFieldListFilter),
+        ("entities", admin.RelatedOnlyFieldListFilter),
+        "uncertainty",
+        "checkability",
+        RecheckDueFilter,
+        "visibility",
+    )
+    search_fields = ("text", "text_en", "summary")
+    autocomplete_fields = ("article", "attributed_to", "entities")
+    prepopulated_fields = {"slug": ("summary",)}
+    actions = ("mark_for_recheck",)
+    fieldsets = (
+        (None, {"fields": ("article", "text", ("start", "end"), "text_en", "summary", "slug", "opened_version")}),
+        (
+            "What it is about and who said it",
+            {"fields": ("entities", "attributed_to", "attribution_as_stated", "attribution_basis")},
+        ),
+        (
+            "Stated uncertainty and checkability",
+            {"fields": (("uncertainty", "uncertainty_as_stated"), ("checkability", "recheck_on"))},
+        ),
+        ("Verification", {"fields": ("status_display", "rationale", "visibility", "version")}),
+        ("Status history", {"fields": ("history_table",)}),
+    )
+    readonly_fields = (
+        "end",
+        "status_display",
+        "rationale",
+        "version",
+        "history_table",
+    )
+
+    # --- list ---
+
+    @admin.display(description="claim", ordering="summary")
+    def claim_title(self, obj: Claim) -> str:
+        return str(obj)
+
+    @admin.display(description="status", ordering="status__order")
+    def status_label(self, obj: Claim) -> str:
+        return status_badge(obj.status)
+
+    @admin.action(description="Mark for re-check today", permissions=["change"])
+    def mark_for_recheck(self, request, queryset):
+        try:
+            count = claims_mark_for_recheck(claims=queryset, by=request.user)
+        except (ValidationError, PermissionDenied, StaleVersion) as exc:
+            # The service is one transaction: nothing was scheduled.
+            detail = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, f"No claim was marked for re-check: {detail}", messages.ERROR)
+            return
+        self.message_user(
+            request, f"{count} claim{'s' if count != 1 else ''} marked for re-check on {timezone.localdate():%Y-%m-%d}."
+        )
+
+    # --- change form ---
+
+    def get_queryset(self, request):
+        # The change form, the status page and the delete page show the status label too. The list's joins
+        # must be named here as well: the changelist skips list_select_related once a queryset has any.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not workflow.can_publish(request.user):
+            readonly.append("visibility")  # contributors' claims stay drafts until an editor publishes them
+        return readonly
+
+    @admin.display(description="status")
+    def status_display(self, obj: Claim) -> str:
+        if not obj.pk:
+            return "Unverified: a new claim starts here; change its status once it is saved."
+        link = reverse("admin:claims_claim_status", args=[obj.pk])
+        return format_html('{} &nbsp; <a class="button" href="{}">Change status</a>', status_badge(obj.status), link)
+
+    @admin.display(description="history")
+    def history_table(self, obj: Claim) -> str:
+        return render_history(obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            claim_update(claim=obj, by=request.user, expected_version=form.cleaned_data["opened_version"])
+            return
+        created = claim_create(by=request.user, **{name: getattr(obj, name) for name in EDITABLE_FIELDS})
+        # The inline formsets and save_m2m hold `obj`: give it the stored row's identity and values.
+        for field in Claim._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(created, field.attname))
+        obj._state.adding = False
+        obj._state.db = created._state.db
+
+    def save_related(self, request, form, formsets, change):
+        # The entities with the claim's form; the inlines' rows through the service, which checks each as the
+        # API and the claims-file loader would (the admin's transaction holds them together).
+        form.save_m2m()
+        for formset in formsets:
+            saved = formset.save(commit=False)  # lists the new, changed and deleted rows; writes nothing
+            claim_children_save(claim=form.instance, saved=saved, deleted=formset.deleted_objects)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleVersion as exc:
+            # Reached only if the version moved after the form's own check; the admin's transaction
+            # has rolled back the claim and its inlines alike.
+            self.message_user(request, stale_message(expected=exc.expected, current=exc.current), messages.ERROR)
+        except ValidationError as exc:
+            self.message_user(request, "Nothing was saved: " + "; ".join(exc.messages), messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())
+
+    def delete_view(self, request, object_id, extra_context=None):
+        claim = self.get_object(request, unquote(object_id))
+        has_history = claim is not None and claim.history.exists()
+        return super().delete_view(request, object_id, {**(extra_context or {}), "claim_has_history": has_history})
+
+    # --- status page ---
+
+    def get_urls(self):
+        status_url = path(
+            "<path:object_id>/status/",
+            self.admin_site.admin_view(self.status_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_status",
+        )
+        return [status_url, *super().get_urls()]
+
+    def status_view(self, request, object_id):
+        claim = self.get_object(request, unquote(object_id))
+        if claim is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, claim) or not workflow.may_change_some_status(request.user):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = ClaimStatusForm(request.POST, claim=claim, user=request.user)
+            if form.is_valid():
+                before = claim.status
+                try:
+                    change = claim_change_status(
+                        claim=claim,
+                        to_status=form.cleaned_data["status"],
+                        rationale=form.cleaned_data["rationale"],
+                        citations=form.cleaned_data["citations"],
+                        by=request.user,
+                        expected_version=form.cleaned_data["opened_version"],
+                    )
+                except (ValidationError, PermissionDenied, StaleVersion, TransitionNotAllowed) as exc:
+                    form.add_service_error(exc)
+                    claim.refresh_from_db()  # show what the claim is now beside the refused form
+                else:
+                    self.log_change(request, claim, f"Status: {before.label} \u2192 {change.to_status.label}")
+                    self.message_user(
+                        request,
+                        f"Status changed from \u201c{before.label}\u201d to \u201c{change.to_status.label}\u201d "
+                        f"(version {change.claim_version}).",
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+        else:
+            form = ClaimStatusForm(claim=claim, user=request.user)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Change the status of \u201c{claim}\u201d",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": claim,
+            "form": form,
+            "status_badge": status_badge(claim.status),
+            "history_table": render_history(claim),
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/claims/claim/status_change.html", context)

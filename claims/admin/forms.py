@@ -1,0 +1,167 @@
+"""Forms behind the editors' admin: the claim form that refuses a stale edit, and the status form.
+
+Both carry the version the editor opened the claim at, so that a change made meanwhile by someone else is
+refused with a message saying what the claim is now, instead of being silently overwritten.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+
+from claims.models import Citation, Claim, VerificationStatus
+from claims.rules import validation, workflow
+from claims.services.claims import EDITABLE_FIELDS
+from claims.services.status import TransitionNotAllowed
+from claims.services.versions import StaleVersion
+
+# Django 6 will assume https for an address typed without a scheme; choose it now.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def stale_message(*, expected: int, current: Claim) -> str:
+    """The stale-edit message, plus when the claim last changed: what the editor needs to decide."""
+    when = current.updated_at.strftime("%Y-%m-%d %H:%M UTC") if current.updated_at else "just now"
+    return f"{StaleVersion(expected=expected, current=current)} Last saved {when}."
+
+
+class ClaimAdminForm(forms.ModelForm):
+    opened_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=1,
+        help_text="The version this form was opened at; a save from an older version is refused.",
+    )
+
+    class Meta:
+        model = Claim
+        # What an edit may change (claims.services.claims.EDITABLE_FIELDS) and the entities; never status or version.
+        fields = (*EDITABLE_FIELDS, "entities")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_version"].required = True
+            self.fields["opened_version"].initial = self.instance.version
+        if "start" in self.fields:
+            # Editors quote the passage; the offset is found for them unless the passage occurs twice.
+            self.fields["start"].required = False
+            self.fields["start"].help_text = (
+                "Character offset of the passage in the article. Leave empty to use its first occurrence; "
+                "give it only when the passage occurs more than once."
+            )
+
+    def full_clean(self):
+        super().full_clean()
+        # A malformed id ("abc", 2**63) is a field error, but redrawing its autocomplete box would look the
+        # raw value up in the database and fail; redraw those boxes empty, the error stays on the field.
+        bad = [name for name in ("article", "attributed_to", "entities") if name in (self._errors or {})]
+        if bad:
+            self.data = self.data.copy()
+            for name in bad:
+                self.data.pop(self.add_prefix(name), None)
+
+    def clean(self):
+        cleaned = super().clean()
+        article = cleaned.get("article")
+        text = cleaned.get("text")
+        if "start" in self.fields and cleaned.get("start") is None and article is not None and text:
+            try:
+                cleaned["start"], _ = validation.locate_passage(article.text, text)
+            except ValidationError:
+                # Keep a number so that the model's clean() reports the missing passage on `text`.
+                cleaned["start"] = 0
+        if self.instance.pk:
+            self._refuse_stale_version(cleaned.get("opened_version"))
+        return cleaned
+
+    def _refuse_stale_version(self, opened: int | None) -> None:
+        """Refuse before anything is saved, inlines included. Inside the admin's transaction the row is
+        locked (PostgreSQL; SQLite's IMMEDIATE transaction already holds the write lock), so the version
+        cannot move between this check and the save; claims.services.claims.claim_update checks again."""
+        if opened is None:
+            return  # the field's own "required" error names it
+        # The claim row alone: with a join, a form that waited for the lock would re-check the join against
+        # the claim's new status and find no row (see claims.services.versions.lock_claim).
+        current = Claim.objects.all()
+        if transaction.get_connection().in_atomic_block:
+            current = current.select_for_update()
+        current = current.get(pk=self.instance.pk)
+        if current.version != opened:
+            raise ValidationError(stale_message(expected=opened, current=current), code="stale")
+
+
+class CitationChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # SQLite raises OverflowError (which Django does not catch) for an id beyond 64 bits.
+        for pk in value:
+            if str(pk).isdigit() and int(pk) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+    def label_from_instance(self, obj: Citation) -> str:
+        date = f", {obj.published_on:%Y-%m-%d}" if obj.published_on else ""
+        return f"{obj.publisher}: {obj.title}{date} ({obj.get_stance_display()})"
+
+
+class StatusChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: VerificationStatus) -> str:
+        # The description says when each status applies: editors choose by meaning, not by name.
+        return f"{obj.label}: {obj.description}"
+
+
+class ClaimStatusForm(forms.Form):
+    """The new status, why, and on which citations; only the statuses the user's role may set are offered."""
+
+    status = StatusChoiceField(
+        queryset=VerificationStatus.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        label="New status",
+    )
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 80}),
+        help_text="Why: required for every change, shown in the public corrections log.",
+    )
+    citations = CitationChoiceField(
+        queryset=Citation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Citations relied on",
+        help_text="A verdict of true, false or mixture must rely on at least one of the claim's citations.",
+    )
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, claim: Claim, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        # What the workflow lets this role set from where the claim stands; the service refuses the rest.
+        offered = workflow.offered_statuses(user, current=claim.status, statuses=VerificationStatus.objects.all())
+        allowed = [status.pk for status in offered]
+        self.fields["status"].queryset = VerificationStatus.objects.filter(pk__in=allowed)
+        if not allowed:
+            self.fields[
+                "status"
+            ].help_text = (
+                f"This claim's verdict is \u201c{claim.status.label}\u201d: verdicts are set and changed by editors."
+            )
+        self.fields["citations"].queryset = claim.citations.all()
+        self.fields["opened_version"].initial = claim.version
+
+    def add_service_error(self, exc: Exception) -> None:
+        """Turn what claims.services.status.claim_change_status raised into errors on the fields they concern."""
+        if isinstance(exc, ValidationError):
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    self.add_error(field if field in self.fields else None, errors)
+            else:
+                self.add_error(None, exc.messages)
+        elif isinstance(exc, PermissionDenied | TransitionNotAllowed):
+            self.add_error("status", str(exc))
+        elif isinstance(exc, StaleVersion):
+            self.add_error(None, stale_message(expected=exc.expected, current=exc.current))
+        else:  # pragma: no cover - the caller passes only the service's documented errors
+            raise exc

@@ -1,0 +1,1 @@
+"""What the API reads (read) and accepts (write)."""
