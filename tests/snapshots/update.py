@@ -1,5 +1,6 @@
-"""Write the current OpenAPI schema to tests/snapshots/openapi.json (run from the project root, after a
-deliberate change of the API): `python tests/snapshots/update.py`."""
+"""Write the current OpenAPI schema to tests/snapshots/openapi.<database>.json (run from the project root,
+after a deliberate change of the API, once on SQLite and once with DATABASE_URL naming PostgreSQL):
+`python tests/snapshots/update.py`."""
 
 import json
 import os
@@ -16,7 +17,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from tests.test_api_schema_snapshot import SNAPSHOT, current_schema  # noqa: E402
+from tests.test_api_schema_snapshot import current_schema, snapshot_path  # noqa: E402
 
+SNAPSHOT = snapshot_path()
 SNAPSHOT.write_text(json.dumps(current_schema(), indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 print(f"wrote {SNAPSHOT.relative_to(ROOT)}")
