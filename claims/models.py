@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -40,10 +39,7 @@ from claims.choices import (
     VerificationStatusNormalized,
 )
 from claims.rules import validation
-
-# The largest amount the database accepts. An explicit ceiling also keeps PostgreSQL's numeric 'NaN'
-# out: NaN sorts above every number, so it fails `value <= MAX_AMOUNT`.
-MAX_AMOUNT = Decimal("9999999999999999.9999")
+from claims.rules.validation import MAX_AMOUNT
 
 # Ceilings on free text, in characters: generous for a newsroom, but no path may store a megabyte
 # of text in a field that pages and feeds render whole.

@@ -13,7 +13,8 @@ from django_filters.fields import IsoDateTimeField
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 
 from claims.api.permissions import can_see_drafts
-from claims.models import MAX_AMOUNT, Article, Claim, Quantity, Source, VerificationStatus
+from claims.models import Article, Claim, Quantity, Source, VerificationStatus
+from claims.rules.validation import MAX_AMOUNT
 from claims.selectors.claim_filters import ClaimFilters, filter_claims, in_list_order
 
 

@@ -13,6 +13,10 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 
+# The largest amount the database accepts (its quantity constraints use it). An explicit ceiling also keeps
+# PostgreSQL's numeric 'NaN' out: NaN sorts above every number, so it fails `value <= MAX_AMOUNT`.
+MAX_AMOUNT = Decimal("9999999999999999.9999")
+
 _PARTIAL_DATE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<quarter>Q[1-4])|(?P<half>H[12])|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$"
 )

@@ -13,8 +13,9 @@ from rest_framework import serializers
 
 from claims.api.errors import django_validation_to_drf
 from claims.api.serializers.read import UncertaintySerializer
-from claims.models import MAX_AMOUNT, Article, Citation, Claim, DateMention, Quantity, Source, VerificationStatus
+from claims.models import Article, Citation, Claim, DateMention, Quantity, Source, VerificationStatus
 from claims.rules import validation
+from claims.rules.validation import MAX_AMOUNT
 
 
 class StrictSerializerMixin:
