@@ -355,6 +355,9 @@ class Claim(models.Model):
         if self.article_id and self.text:
             try:
                 self.start, self.end = validation.locate_passage(self.article.text, self.text, self.start)
+                # Found through a typographic variant (a straight apostrophe for the article's curly one):
+                # the claim holds the article's own characters.
+                self.text = self.article.text[self.start : self.end]
             except ValidationError as exc:
                 errors["text"] = exc.messages
         if self.checkability == self.Checkability.CHECKABLE_LATER and not self.recheck_on:

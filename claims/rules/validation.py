@@ -22,30 +22,76 @@ _PARTIAL_DATE = re.compile(
 )
 
 
-def locate_passage(article_text: str, passage: str, start: int | None = None) -> tuple[int, int]:
-    """Return (start, end) of `passage` in `article_text`.
+# What a passage copied from another tab or typed by hand may carry instead of the article's own characters:
+# straight or curly quotes and apostrophes, guillemets, and the no-break and thin spaces French puts inside
+# them. A passage is matched through these, and stored with the article's exact characters.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+        "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2039": '"', "\u203a": '"',
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
+    }
+)  # fmt: skip
 
-    With `start`, the passage must stand exactly there; without it, its first occurrence is used.
+
+def _typographic_key(text: str) -> tuple[str, list[int]]:
+    """`text` with its typographic variants made plain, runs of white space made one space, and no space
+    beside a quotation mark ("« mot »" and '"mot"' read alike); with, for each character kept, its index
+    in `text`."""
+    kept: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text.translate(_TYPOGRAPHIC)):
+        if char.isspace():
+            if kept and kept[-1] in ' "':
+                continue
+            char = " "
+        elif char == '"' and kept and kept[-1] == " ":
+            kept.pop()
+            where.pop()
+        kept.append(char)
+        where.append(index)
+    return "".join(kept), where
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, at = [], haystack.find(needle)
+    while at != -1:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def locate_passage(article_text: str, passage: str, start: int | None = None) -> tuple[int, int]:
+    """Return (start, end) of `passage` in `article_text`; the caller stores `article_text[start:end]`, the
+    article's own characters.
+
+    The passage is found as typed, or else through typographic variants (quotes, apostrophes, guillemets,
+    no-break spaces). With `start`, the passage must stand exactly there unless it occurs only once (a stale
+    or guessed offset is then corrected); without it, its first occurrence is used.
     """
-    if not passage:
+    if not passage or not passage.strip():
         raise ValidationError("The words as stated cannot be empty.")
-    if start is not None:
-        if article_text[start : start + len(passage)] == passage:
-            return start, start + len(passage)
-        found = article_text.find(passage)
-        if found == -1:
-            raise ValidationError("This passage does not occur in the article's text; quote it exactly.")
-        # The offset is stale (the text moved) or was guessed: keep the passage, fix the offset,
-        # but only when the passage is unambiguous.
-        if article_text.find(passage, found + 1) != -1:
-            raise ValidationError(
-                f"This passage occurs more than once in the article; no occurrence starts at offset {start}."
-            )
-        return found, found + len(passage)
-    found = article_text.find(passage)
-    if found == -1:
+    if start is not None and article_text[start : start + len(passage)] == passage:
+        return start, start + len(passage)
+    spans = [(at, at + len(passage)) for at in _occurrences(article_text, passage)]
+    if not spans:
+        text_key, where = _typographic_key(article_text)
+        passage_key, _ = _typographic_key(passage.strip())
+        spans = [(where[at], where[at + len(passage_key) - 1] + 1) for at in _occurrences(text_key, passage_key)]
+    if not spans:
         raise ValidationError("This passage does not occur in the article's text; quote it exactly.")
-    return found, found + len(passage)
+    if start is None:
+        return spans[0]
+    for span in spans:
+        if span[0] == start:
+            return span
+    # The offset is stale (the text moved) or was guessed: keep the passage, fix the offset, but only when
+    # the passage is unambiguous.
+    if len(spans) > 1:
+        raise ValidationError(
+            f"This passage occurs more than once in the article; no occurrence starts at offset {start}."
+        )
+    return spans[0]
 
 
 def check_quantity(

@@ -198,6 +198,7 @@ class _Reader:
             start, end = validation.locate_passage(article_text, passage, start)
         except ValidationError as exc:
             raise Invalid(f"{path}.text", " ".join(exc.messages)) from None
+        passage = article_text[start:end]  # the article's own characters, however the file typed them
 
         fields: dict[str, Any] = {"slug": slug, "text": passage, "start": start, "end": end}
         for name in CLAIM_PLAIN_FIELDS:
