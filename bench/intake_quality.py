@@ -15,7 +15,8 @@ claims) and the annotated articles of bench/intake_corpus/, and prints per langu
   - dates normalized exactly / annotated: a candidate's date at the annotated place with the same
     precision, year, month and day;
 and, as indications, the agreement on date roles, attributions and uncertainty kinds.
-No Django: the layer is pure, and this script only puts the repository root on sys.path.
+No Django setup: the layer needs no settings, database or models (only the vocabularies of claims.choices
+and the bounds of claims.rules.validation), and this script only puts the repository root on sys.path.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from claims.language.attribution import KnownSource  # noqa: E402
 from claims.language.candidates import DEFAULT_MIN_SCORE, Candidate, find_candidates  # noqa: E402
+from claims.rules.validation import parse_partial_date  # noqa: E402
 
 SHIPPED = ROOT / "fixtures" / "000_openai_oracle_stargate.json"
 CORPUS = ROOT / "bench" / "intake_corpus"
@@ -125,19 +127,6 @@ def _decimal(value) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
 
 
-def _date_parts(precision: str, value: str) -> tuple[int, int | None, int | None]:
-    year = int(value[:4])
-    if precision == "day":
-        return year, int(value[5:7]), int(value[8:10])
-    if precision == "month":
-        return year, int(value[5:7]), None
-    if precision == "quarter":
-        return year, 3 * (int(value[-1]) - 1) + 1, None
-    if precision == "half":
-        return year, 1 if value.endswith("1") else 7, None
-    return year, None, None
-
-
 def evaluate(article: Article, candidates: list[Candidate]) -> Tally:
     tally = Tally()
     text = article.text
@@ -182,7 +171,7 @@ def evaluate(article: Article, candidates: list[Candidate]) -> Tally:
             tally.dates += 1
             where = p_start + passage["text"].find(date["as_stated"])
             place = (where, where + len(date["as_stated"]))
-            wanted = (date["precision"], *_date_parts(date["precision"], date["value"]))
+            wanted = (date["precision"], *parse_partial_date(date["value"], date["precision"]))
             at_place = [d for d in all_dates if _overlap((d.start, d.end), place)]
             got = [(d.precision, d.year, d.month, d.day) for d in at_place]
             if wanted in got:

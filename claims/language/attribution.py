@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from claims.language._common import fold, non_overlapping, rx, words
+from claims.language._common import alternation, fold, non_overlapping, rules_language, rx, words
 
 
 @dataclass(frozen=True)
@@ -76,16 +76,11 @@ _VERBS_EN = words(
 _INVERTED_EN = words("said says told added wrote noted")
 
 
-def _alt(choices) -> str:
-    """Alternatives for a regex, longest first so that "millions" is tried before "million"."""
-    return "|".join(sorted((regex.escape(w) for w in choices), key=len, reverse=True))
-
-
 _CUE_FR = rx(
     r"(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on|ils|elles))?⟨s⟩+(?:⟨participle⟩)|(?:⟨verb⟩)(?:-t-(?:il|elle|"
     r"on))?)",
-    participle=_alt(_VERBS_PP_FR),
-    verb=_alt(_VERBS_PRES_FR),
+    participle=alternation(_VERBS_PP_FR),
+    verb=alternation(_VERBS_PRES_FR),
 )
 _DET_FR = rx(
     r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]⟨a⟩|[Uu]n|[Uu]ne|[Dd]es|[Ss]on|[Ss]a|[Ss]es|[Ll]eur|[Ll]eurs|[Cc]e|"
@@ -114,7 +109,7 @@ _ROLE_EN_WORDS = words(
     "council investors banker bankers representative representatives fishermen residents"
 )
 _LINK_EN_WORDS = words("familiar with the matter close to at of in from briefed on knowledge plans deal talks")
-_TOKEN_EN = r"(?:" + _NAME_WORD + r"(?:[’']s)?|(?:" + _alt(_ROLE_EN_WORDS + _LINK_EN_WORDS) + r")(?![\p{L}]))"
+_TOKEN_EN = r"(?:" + _NAME_WORD + r"(?:[’']s)?|(?:" + alternation(_ROLE_EN_WORDS + _LINK_EN_WORDS) + r")(?![\p{L}]))"
 _DET_EN = (
     r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther"
     r"|[Mm]ost)"
@@ -185,7 +180,7 @@ _PATTERNS = {
                 rx(
                     r"(?<=[,\"”]⟨s⟩{0,3})(?P<cue>⟨verb⟩)⟨s⟩+(?P<src>(?:⟨det_en⟩⟨s⟩+)?(?:⟨name⟩|"
                     r"(?:\p{Ll}+⟨s⟩+){0,3}\p{Ll}+))(?=⟨s⟩*(?:⟨stop⟩|$|⟨s⟩+(?:who|in|at|on|to)\b))",
-                    verb=_alt(_INVERTED_EN),
+                    verb=alternation(_INVERTED_EN),
                     det_en=_DET_EN,
                     name=_NAME,
                     stop=_STOP,
@@ -199,7 +194,7 @@ _PATTERNS = {
                     r"(?<![\p{L}\p{N}’'-])⟨subj_en⟩⟨appos⟩⟨s⟩+(?P<cue>⟨verb⟩)(?![\p{L}])",
                     subj_en=_SUBJ_EN,
                     appos=_APPOS,
-                    verb=_alt(_VERBS_EN),
+                    verb=alternation(_VERBS_EN),
                 )
             ),
         ),
@@ -267,7 +262,7 @@ _CAPITAL_STOP = frozenset(
 
 def find_attributions(text: str, language: str, *, sources: Sequence[KnownSource] = ()) -> list[Attribution]:
     """Every attribution phrase of text, in text order, without overlaps."""
-    lang = "fr" if language == "fr" else "en"
+    lang = rules_language(language)
     found: list[Attribution] = []
     for kind, pattern in _PATTERNS[lang]:
         for match in pattern.finditer(text):

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 import regex
 
-from claims.language._common import overlaps, rx, words
+from claims.choices import ClaimUncertainty
+from claims.language._common import overlaps, rules_language, rx, whole_words, words
 from claims.language.amounts import Amount, find_amounts
 from claims.language.attribution import Attribution, KnownSource, find_attributions
 from claims.language.dates import DateSpan, find_dates
@@ -38,7 +39,12 @@ from claims.language.sentences import split_sentences
 # or a named organisation doing something measurable (0.2 + 0.15) is.
 DEFAULT_MIN_SCORE = 0.35
 
-UNCERTAINTY_ORDER = ("doubt", "speculation", "reported", "forecast", "bound", "approximation", "attribution")
+# The uncertainties of claims.choices.ClaimUncertainty, strongest first ("none" apart): a passage's is its
+# strongest hedge.
+UNCERTAINTY_ORDER = tuple(
+    ClaimUncertainty[name].value
+    for name in ("DOUBT", "SPECULATION", "REPORTED", "FORECAST", "BOUND", "APPROXIMATION", "ATTRIBUTION")
+)
 
 
 @dataclass(frozen=True)
@@ -58,20 +64,16 @@ class Candidate:
     recheck_on: dt.date | None
 
 
-def _words(pattern: str) -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + pattern + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
-
-
 _FEATURES = {
     "fr": {
-        "superlative": _words(
+        "superlative": whole_words(
             rx(
                 r"records?|le⟨s⟩+plus|la⟨s⟩+plus|les⟨s⟩+plus|l⟨a⟩un⟨s⟩+des⟨s⟩+plus|sans⟨s⟩+précédent|"
                 r"jamais⟨s⟩+(?:réalisée?|vue?|atteinte?|enregistrée?)|inédite?s?|premi(?:er|"
                 r"ère)(?!⟨s⟩+(?:trimestre|semestre))|numéro⟨s⟩+un|leader|de⟨s⟩+l⟨a⟩histoire",
             )
         ),
-        "comparison": _words(
+        "comparison": whole_words(
             rx(
                 r"plus⟨s⟩+(?:\p{Ll}+⟨s⟩+)?qu(?:e|⟨a⟩)|moins⟨s⟩+(?:\p{Ll}+⟨s⟩+)?qu(?:e|⟨a⟩)|par⟨s⟩+rapport⟨s⟩+(?:à|"
                 r"au|aux)|contre⟨s⟩+\d|comparé\w*|hausse|baisse|progress\w*|recul\w*|doubl\w*|tripl\w*|augment\w*|"
@@ -79,7 +81,7 @@ _FEATURES = {
                 r"chère|grand|grande|rapide)s?",
             )
         ),
-        "action": _words(
+        "action": whole_words(
             rx(
                 r"(?:a|ont|avait|avaient|sera|seront)⟨s⟩+(?:été⟨s⟩+)?(?:signé|racheté|acquis|lancé|annoncé|ouvert|"
                 r"fermé|construit|investi|licencié|supprimé|embauché|créé|levé|obtenu|remporté|déposé|voté|"
@@ -90,7 +92,7 @@ _FEATURES = {
                 r"transport\w*|desservi\w*|consomm\w*|raccord\w*",
             )
         ),
-        "institution": _words(
+        "institution": whole_words(
             rx(
                 r"autorités?|gouvernement|ministère|ministre|commission|régulateur|tribunal|justice|préfecture|"
                 r"conseil⟨s⟩+(?:régional|municipal|départemental|d⟨a⟩État|constitutionnel)|métropole|mairie|État|"
@@ -98,13 +100,13 @@ _FEATURES = {
                 r"communauté⟨s⟩+de⟨s⟩+communes|région",
             )
         ),
-        "vague": _words(
+        "vague": whole_words(
             rx(
                 r"(?:des|plusieurs|quelques|de⟨s⟩+nombreux)⟨s⟩+(?:milliers|millions|milliards|centaines|dizaines|"
                 r"gigawatts|mégawatts|térawattheures|emplois)",
             )
         ),
-        "opinion": _words(
+        "opinion": whole_words(
             rx(
                 r"audacieu\w*|formidable\w*|magnifique\w*|remarquable\w*|inquiétant\w*|alarmant\w*|scandaleu\w*|"
                 r"absurde\w*|regrettable\w*|hélas|heureusement|malheureusement|il⟨s⟩+faut|faut-il|il⟨s⟩+faudrait|"
@@ -113,7 +115,7 @@ _FEATURES = {
                 r"dommage|honte|révolution\w*",
             )
         ),
-        "boilerplate": _words(
+        "boilerplate": whole_words(
             rx(
                 r"n⟨a⟩(?:a|ont)⟨s⟩+pas⟨s⟩+(?:souhaité|voulu)⟨s⟩+(?:commenter|réagir|répondre)|n⟨a⟩(?:a|"
                 r"ont)⟨s⟩+pas⟨s⟩+répondu|n⟨a⟩a⟨s⟩+pas⟨s⟩+donné⟨s⟩+suite|"
@@ -123,18 +125,18 @@ _FEATURES = {
         ),
     },
     "en": {
-        "superlative": _words(
+        "superlative": whole_words(
             r"records?|largest|biggest|highest|lowest|smallest|fastest|slowest|strongest|weakest|richest|cheapest"
             r"|longest|greatest|best|worst|most|least|first|unprecedented|all-time|ever|leading"
         ),
-        "comparison": _words(
+        "comparison": whole_words(
             rx(
                 r"compared|than|rose|risen|rises|rising|fell|fallen|falls|grew|grown|growth|doubled|tripled|"
                 r"increase\w*|decrease\w*|jump\w*|surg\w*|plung\w*|declin\w*|exceed\w*|outpac\w*|overtak\w*|"
                 r"versus|climb\w*|up⟨s⟩+\d+|down⟨s⟩+\d+",
             )
         ),
-        "action": _words(
+        "action": whole_words(
             rx(
                 r"signed|acquired|bought|launched|announced|opened|closed|built|invested|laid⟨s⟩+off|hired|"
                 r"created|raised|won|filed|approved|voted|fined|paid|sold|ordered|confirmed|secured|approached|"
@@ -144,24 +146,24 @@ _FEATURES = {
                 r"use",
             )
         ),
-        "institution": _words(
+        "institution": whole_words(
             r"authorities|government|ministry|minister|commission|regulators?|court|council|agency|parliament"
             r"|congress|senate|lawmakers|legislature|county|state|federal|antitrust|department|operator"
         ),
-        "vague": _words(
+        "vague": whole_words(
             rx(
                 r"(?:thousands|millions|billions|hundreds|dozens|tens)⟨s⟩+of|several⟨s⟩+(?:thousand|million|"
                 r"billion|hundred)",
             )
         ),
-        "opinion": _words(
+        "opinion": whole_words(
             rx(
                 r"frankly|remarkable|stunning|shame|deserves?|should|ought⟨s⟩+to|I⟨s⟩+think|we⟨s⟩+believe|"
                 r"in⟨s⟩+my⟨s⟩+view|it⟨a⟩?s⟨s⟩+time|it⟨s⟩+is⟨s⟩+time|arguably|unfortunately|fortunately|hopefully|"
                 r"bold|gamble|new⟨s⟩+era|game-changer|convinced|believe⟨s⟩+it|pathetic|disgrace|welcome⟨s⟩+news",
             )
         ),
-        "boilerplate": _words(
+        "boilerplate": whole_words(
             rx(
                 r"declined⟨s⟩+to⟨s⟩+(?:comment|confirm)|did⟨s⟩+not⟨s⟩+(?:immediately⟨s⟩+)?(?:respond|reply|"
                 r"return)|could⟨s⟩+not⟨s⟩+be⟨s⟩+reached|no⟨s⟩+comment|would⟨s⟩+not⟨s⟩+(?:confirm|comment)|"
@@ -226,7 +228,7 @@ def find_candidates(
     min_score: float = DEFAULT_MIN_SCORE,
 ) -> list[Candidate]:
     """The check-worthy passages of an article, in text order, each with its score and what it states."""
-    lang = "fr" if language == "fr" else "en"
+    lang = rules_language(language)
     sentences = split_sentences(text, lang)
     amounts = find_amounts(text, lang)
     dates = find_dates(text, lang, reference=published_on)

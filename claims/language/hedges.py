@@ -25,9 +25,11 @@ from dataclasses import dataclass
 
 import regex
 
-from claims.language._common import non_overlapping, rx, words
+from claims.choices import ClaimUncertainty
+from claims.language._common import non_overlapping, rules_language, rx, whole_words, words
 
-KINDS = ("attribution", "reported", "bound", "approximation", "forecast", "speculation", "doubt")
+# Every kind is an uncertainty of claims.choices.ClaimUncertainty; "none" is the absence of a hedge.
+KINDS = tuple(kind for kind in ClaimUncertainty.values if kind != ClaimUncertainty.NONE)
 
 
 @dataclass(frozen=True)
@@ -203,13 +205,7 @@ _TABLE: dict[str, list[tuple[str, str]]] = {
         ),
     ],
 }
-_COMPILED = {
-    lang: [
-        (kind, regex.compile(r"(?<![\p{L}\p{N}])(?:" + pattern + r")(?![\p{L}\p{N}])", regex.IGNORECASE))
-        for kind, pattern in table
-    ]
-    for lang, table in _TABLE.items()
-}
+_COMPILED = {lang: [(kind, whole_words(pattern)) for kind, pattern in table] for lang, table in _TABLE.items()}
 # "may" is also the month: only lower case, and not next to a day or a year.
 _MAY_MONTH = regex.compile(
     rx(
@@ -256,7 +252,7 @@ _PARTICIPLE = regex.compile(
 
 def find_hedges(text: str, language: str) -> list[Hedge]:
     """Every hedge of text, in text order, without overlaps."""
-    lang = "fr" if language == "fr" else "en"
+    lang = rules_language(language)
     found: list[Hedge] = []
     for kind, pattern in _COMPILED[lang]:
         for match in pattern.finditer(text):

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from claims.choices import ClaimCheckability, ClaimUncertainty
 from claims.language.amounts import QUALIFIERS, UNITS, find_amounts
 from claims.language.attribution import KnownSource, find_attributions
 from claims.language.candidates import DEFAULT_MIN_SCORE, UNCERTAINTY_ORDER, find_candidates
 from claims.language.dates import PRECISIONS, find_dates
 from claims.language.hedges import find_hedges
+from claims.rules.validation import MAX_AMOUNT, check_date_parts, check_quantity
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_TEXT = (ROOT / "fixtures/articles/openai-oracle-stargate.txt").read_text(encoding="utf-8")
@@ -155,23 +157,32 @@ def test_every_offset_is_exact_and_every_value_is_storable(language, published_o
     for c in candidates:
         assert c.text == text[c.start : c.end] and c.text.strip() == c.text
         assert 0 <= c.score <= 1 and c.reasons
-        assert c.uncertainty in (*UNCERTAINTY_ORDER, "none")
-        assert (c.uncertainty == "none") == (c.uncertainty_as_stated == "")
-        assert c.checkability in ("checkable_now", "checkable_later", "not_checkable")
-        assert (c.checkability == "checkable_later") == (c.recheck_on is not None)
+        assert c.uncertainty in ClaimUncertainty.values
+        assert (c.uncertainty == ClaimUncertainty.NONE) == (c.uncertainty_as_stated == "")
+        assert c.checkability in ClaimCheckability.values
+        assert (c.checkability == ClaimCheckability.CHECKABLE_LATER) == (c.recheck_on is not None)
         for item in (*c.amounts, *c.dates, *c.hedges):
             assert text[item.start : item.end] == item.as_stated
     for amount in find_amounts(text, language):
         assert amount.as_stated == text[amount.start : amount.end]
-        assert amount.unit in UNITS and amount.qualifier in QUALIFIERS and amount.value >= 0
-        assert amount.upper_bound is None or amount.upper_bound >= amount.value
-        assert amount.lower_bound is None or amount.lower_bound <= amount.value
-        assert (amount.qualifier in ("up_to", "less_than")) <= (amount.upper_bound is not None)
-        assert (amount.qualifier in ("at_least", "more_than")) <= (amount.lower_bound is not None)
+        assert amount.unit in UNITS and amount.qualifier in QUALIFIERS and amount.value <= MAX_AMOUNT
+        # The database's own rules: non-negative, bounds around the value, the bound each qualifier needs.
+        check_quantity(
+            value=amount.value,
+            unit=amount.unit,
+            lower_bound=amount.lower_bound,
+            upper_bound=amount.upper_bound,
+            qualifier=amount.qualifier,
+        )
     for date in find_dates(text, language, reference=published_on):
         assert date.as_stated == text[date.start : date.end] and date.precision in PRECISIONS
         assert 1800 <= date.year <= 2200
+        check_date_parts(date.precision, date.year, date.month, date.day)
     for attribution in find_attributions(text, language):
         assert attribution.as_stated == text[attribution.start : attribution.end]
     for hedge in find_hedges(text, language):
         assert hedge.as_stated == text[hedge.start : hedge.end]
+
+
+def test_uncertainty_order_ranks_every_uncertainty_of_the_database_once():
+    assert sorted(UNCERTAINTY_ORDER) == sorted(set(ClaimUncertainty.values) - {ClaimUncertainty.NONE})
