@@ -111,3 +111,9 @@ class CitationAccess(models.TextChoices):
 
 # Units that are money: amounts in them read as "$300 billion", and they pair with a duration.
 CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY"})
+
+
+class CandidateStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ACCEPTED = "accepted", "Accepted: a draft claim was made from it"
+    DISMISSED = "dismissed", "Dismissed"

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from claims.choices import (
     CURRENCIES,
+    CandidateStatus,
     CitationAccess,
     CitationStance,
     ClaimCheckability,
@@ -115,6 +116,9 @@ class Article(models.Model):
         max_length=MAX_ARTICLE_TEXT,
         validators=[MaxLengthValidator(MAX_ARTICLE_TEXT)],
         help_text="The full text, verbatim: claims point into it by character offsets.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -658,6 +662,63 @@ class StatusChangeCitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status_change} relied on {self.citation}"
+
+
+class Candidate(models.Model):
+    """A passage of an article that intake found worth checking (claims.language), with what a claim of it
+    would hold. An editor accepts it (a draft claim is made from it, claims.services.intake) or dismisses it,
+    and who decided, when and why is kept. Not public: readers see claims, never candidates."""
+
+    Status = CandidateStatus
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="candidates")
+    start = models.PositiveIntegerField(help_text="Character offset of the passage in the article's text.")
+    end = models.PositiveIntegerField(help_text="Character offset just after the passage.")
+    text = models.TextField(max_length=MAX_TEXT, validators=[MaxLengthValidator(MAX_TEXT)])
+    score = models.DecimalField(
+        max_digits=4, decimal_places=3, help_text="Check-worthiness, from 0 to 1: how much the passage asserts."
+    )
+    reasons = models.JSONField(default=list, blank=True, help_text="Why the score: one phrase per feature found.")
+    proposal = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What a claim of this passage would hold: quantities, dates, attribution, uncertainty, "
+        "checkability, as the claim's own fields.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    claim = models.OneToOneField(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="candidate",
+        help_text="The draft made from it.",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    dismiss_reason = models.CharField(max_length=500, blank=True, help_text="Why it is not worth a claim.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "start", "end"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claims_candidate_passage_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=CandidateStatus.values), name="claims_candidate_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(score__gte=0) & Q(score__lte=1), name="claims_candidate_score_range"),
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(decided_at__isnull=False), name="claims_candidate_decision_dated"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="dismissed") | ~Q(dismiss_reason=""), name="claims_candidate_dismissal_has_reason"
+            ),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claims_candidate_one_per_passage"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class DataRevision(models.Model):

@@ -3,10 +3,16 @@ claims.services.articles; the scale is staff-only (superusers): history rows and
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
-from claims.admin.forms import URL_FIELDS
+from claims.admin import workbench
+from claims.admin.forms import URL_FIELDS, ArticleIntakeForm
 from claims.models import Article, Source, VerificationStatus
 from claims.services.articles import (
     ARTICLE_FIELDS,
@@ -17,6 +23,7 @@ from claims.services.articles import (
     source_create,
     source_update,
 )
+from claims.services.intake import article_intake
 
 
 @admin.register(Source)
@@ -36,7 +43,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "publisher", "language", "published_on", "claim_count")
+    list_display = ("title", "publisher", "language", "published_on", "claim_count", "workbench_link")
     list_filter = ("language", "publisher")
     list_select_related = ("publisher",)
     search_fields = ("title", "text", "url")
@@ -52,16 +59,68 @@ class ArticleAdmin(admin.ModelAdmin):
     def claim_count(self, obj: Article) -> int:
         return obj.claim_total
 
+    @admin.display(description="candidates")
+    def workbench_link(self, obj: Article) -> str:
+        return format_html('<a href="{}">Workbench</a>', reverse("admin:claims_article_workbench", args=[obj.pk]))
+
+    def get_urls(self):
+        workbench_url = path(
+            "<path:object_id>/workbench/",
+            self.admin_site.admin_view(lambda request, object_id: workbench.workbench_view(self, request, object_id)),
+            name="claims_article_workbench",
+        )
+        return [workbench_url, *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Taking an article in: its text pasted or its page uploaded, its candidate claims found, then its
+        workbench. Nothing is stored unless all of it is."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleIntakeForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                article = article_intake(
+                    by=request.user,
+                    title=data["title"],
+                    text=data["text"],
+                    html=data["page"],
+                    published_on=data["published_on"],
+                    language=data["language"],
+                    publisher=data["publisher"],
+                    url=data["url"],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    field = "page" if field == "html" else field  # the service's name for the uploaded page
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                self.log_addition(request, article, "Taken in with its candidate claims")
+                count = article.candidates.count()
+                self.message_user(
+                    request, f"\u201c{article}\u201d taken in: {count} candidate claims found.", messages.SUCCESS
+                )
+                return HttpResponseRedirect(reverse("admin:claims_article_workbench", args=[article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Take in an article",
+            "subtitle": None,
+            "opts": self.opts,
+            "form": form,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/claims/article/intake.html", context)
+
     def get_readonly_fields(self, request, obj=None):
-        # Claims point into the text by character offsets: once one exists, editing the text would
-        # silently move every highlight. Correct a text by recording a new article.
+        # Once a claim quoting it is published, readers rely on the words: correct a text by recording a new
+        # article. Until then the service moves the drafts' passages with the text.
         if obj is not None and article_text_locked(obj):
             return ("text",)
         return ()
 
     def save_model(self, request, obj, form, change):
         if change:
-            article_update(article=obj)
+            article_update(article=obj, by=request.user)
         else:
             _take_identity(obj, article_create(**_values(obj, ARTICLE_FIELDS)))
 

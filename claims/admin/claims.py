@@ -19,10 +19,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from claims.admin.forms import URL_FIELDS, ClaimAdminForm, ClaimStatusForm, stale_message
+from claims.admin import workbench
+from claims.admin.forms import URL_FIELDS, ClaimAdminForm, ClaimStatusForm, QuantityInlineForm, stale_message
 from claims.admin.history import render_history
 from claims.models import Citation, Claim, DateMention, Quantity, VerificationStatus
 from claims.rules import workflow
+from claims.selectors.pages import claim_for_preview
 from claims.services import citations as citation_services
 from claims.services.claims import (
     EDITABLE_FIELDS,
@@ -33,6 +35,7 @@ from claims.services.claims import (
 )
 from claims.services.status import TransitionNotAllowed, claim_change_status
 from claims.services.versions import StaleVersion
+from claims.web.views import render_claim_page
 
 
 def status_badge(status: VerificationStatus) -> str:
@@ -49,6 +52,7 @@ def status_badge(status: VerificationStatus) -> str:
 
 class QuantityInline(admin.TabularInline):
     model = Quantity
+    form = QuantityInlineForm
     extra = 0
     fields = ("position", "measure", "value", "unit", "qualifier", "lower_bound", "upper_bound", "as_stated")
 
@@ -146,7 +150,21 @@ class ClaimAdmin(admin.ModelAdmin):
             "Stated uncertainty and checkability",
             {"fields": (("uncertainty", "uncertainty_as_stated"), ("checkability", "recheck_on"))},
         ),
-        ("Verification", {"fields": ("status_display", "rationale", "visibility", "version")}),
+        (
+            "Verification",
+            {
+                "fields": (
+                    "status_display",
+                    "rationale",
+                    "new_status",
+                    "status_rationale",
+                    "status_citations",
+                    "rely_on_new_citations",
+                    "visibility",
+                    "version",
+                )
+            },
+        ),
         ("Status history", {"fields": ("history_table",)}),
     )
     readonly_fields = (
@@ -187,6 +205,27 @@ class ClaimAdmin(admin.ModelAdmin):
         # must be named here as well: the changelist skips list_select_related once a queryset has any.
         return super().get_queryset(request).select_related(*self.list_select_related)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user  # the class is made for this request: its status choices are this user's
+        return form
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:  # a new claim starts unverified: no status to change yet
+            status_fields = {"new_status", "status_rationale", "status_citations", "rely_on_new_citations"}
+            return [
+                (name, {**options, "fields": tuple(f for f in options["fields"] if f not in status_fields)})
+                for name, options in fieldsets
+            ]
+        return fieldsets
+
+    def view_on_site(self, obj: Claim) -> str:
+        # A draft has no public page yet: "View on site" shows its preview instead of a 404.
+        if obj.is_published:
+            return obj.get_absolute_url()
+        return reverse("admin:claims_claim_preview", args=[obj.pk])
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not workflow.can_publish(request.user):
@@ -205,6 +244,8 @@ class ClaimAdmin(admin.ModelAdmin):
         return render_history(obj)
 
     def save_model(self, request, obj, form, change):
+        if "_publish" in request.POST:
+            obj.visibility = Claim.Visibility.PUBLISHED  # "Save and publish": the service checks the role
         if change:
             claim_update(claim=obj, by=request.user, expected_version=form.cleaned_data["opened_version"])
             return
@@ -219,19 +260,38 @@ class ClaimAdmin(admin.ModelAdmin):
         # The entities with the claim's form; the inlines' rows through the service, which checks each as the
         # API and the claims-file loader would (the admin's transaction holds them together).
         form.save_m2m()
+        added_citations: list[Citation] = []
         for formset in formsets:
             saved = formset.save(commit=False)  # lists the new, changed and deleted rows; writes nothing
             claim_children_save(claim=form.instance, saved=saved, deleted=formset.deleted_objects)
+            added_citations += [row for row in formset.new_objects if isinstance(row, Citation)]
+        status = form.cleaned_data.get("new_status")
+        if status is not None:
+            relied_on = list(form.cleaned_data.get("status_citations") or ())
+            if form.cleaned_data.get("rely_on_new_citations"):
+                relied_on += added_citations
+            before = form.instance.status.label
+            claim_change_status(
+                claim=form.instance,
+                to_status=status,
+                rationale=form.cleaned_data["status_rationale"],
+                by=request.user,
+                citations=relied_on,
+                expected_version=form.instance.version,
+            )
+            self.log_change(request, form.instance, f"Status: {before} \u2192 {status.label}")
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_publish": workflow.can_publish(request.user)}
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleVersion as exc:
             # Reached only if the version moved after the form's own check; the admin's transaction
             # has rolled back the claim and its inlines alike.
             self.message_user(request, stale_message(expected=exc.expected, current=exc.current), messages.ERROR)
-        except ValidationError as exc:
-            self.message_user(request, "Nothing was saved: " + "; ".join(exc.messages), messages.ERROR)
+        except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
+            detail = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, "Nothing was saved: " + detail, messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
 
     def delete_view(self, request, object_id, extra_context=None):
@@ -242,12 +302,26 @@ class ClaimAdmin(admin.ModelAdmin):
     # --- status page ---
 
     def get_urls(self):
-        status_url = path(
-            "<path:object_id>/status/",
-            self.admin_site.admin_view(self.status_view),
-            name=f"{self.opts.app_label}_{self.opts.model_name}_status",
-        )
-        return [status_url, *super().get_urls()]
+        def named(route: str, view, name: str):
+            return path(
+                route, self.admin_site.admin_view(view), name=f"{self.opts.app_label}_{self.opts.model_name}_{name}"
+            )
+
+        return [
+            named("queue/", lambda request: workbench.queue_view(self, request), "queue"),
+            named("<path:object_id>/status/", self.status_view, "status"),
+            named("<path:object_id>/preview/", self.preview_view, "preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id):
+        """The claim's reader page as it is or will be published: drafts included, for those who may see them."""
+        claim = self.get_object(request, unquote(object_id))
+        if claim is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, claim):
+            raise PermissionDenied
+        return render_claim_page(request, claim_for_preview(claim.pk), preview=True)
 
     def status_view(self, request, object_id):
         claim = self.get_object(request, unquote(object_id))

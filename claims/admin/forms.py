@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
-from claims.models import Citation, Claim, VerificationStatus
+from claims.models import Citation, Claim, Quantity, Source, VerificationStatus
 from claims.rules import validation, workflow
 from claims.services.claims import EDITABLE_FIELDS
 from claims.services.status import TransitionNotAllowed
@@ -18,12 +18,28 @@ from claims.services.versions import StaleVersion
 
 # Django 6 will assume https for an address typed without a scheme; choose it now.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+MAX_PAGE_BYTES = 5_000_000
 
 
 def stale_message(*, expected: int, current: Claim) -> str:
     """The stale-edit message, plus when the claim last changed: what the editor needs to decide."""
     when = current.updated_at.strftime("%Y-%m-%d %H:%M UTC") if current.updated_at else "just now"
     return f"{StaleVersion(expected=expected, current=current)} Last saved {when}."
+
+
+class CitationChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # SQLite raises OverflowError (which Django does not catch) for an id beyond 64 bits.
+        for pk in value:
+            if str(pk).isdigit() and int(pk) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+    def label_from_instance(self, obj: Citation) -> str:
+        date = f", {obj.published_on:%Y-%m-%d}" if obj.published_on else ""
+        return f"{obj.publisher}: {obj.title}{date} ({obj.get_stance_display()})"
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -33,6 +49,36 @@ class ClaimAdminForm(forms.ModelForm):
         min_value=1,
         help_text="The version this form was opened at; a save from an older version is refused.",
     )
+
+    # The status, changed from the claim's own page in the same save (after the citations added below are
+    # stored, so that a verdict may rely on them); the status page does the same on its own.
+    new_status = forms.ModelChoiceField(
+        queryset=VerificationStatus.objects.none(),
+        required=False,
+        label="New status",
+        empty_label="Keep the current status",
+        help_text="Only the statuses your role may set from here are offered.",
+    )
+    status_rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        required=False,
+        label="Why",
+        help_text="Required with a new status: shown in the public corrections log.",
+    )
+    status_citations = CitationChoiceField(
+        queryset=Citation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Citations relied on",
+    )
+    rely_on_new_citations = forms.BooleanField(
+        required=False,
+        label="Also rely on the citations added in this save",
+        help_text="A verdict of true, false or mixture must rely on at least one citation.",
+    )
+
+    # The person editing, set by ClaimAdmin.get_form on the form class it makes for each request.
+    user = None
 
     class Meta:
         model = Claim
@@ -44,6 +90,14 @@ class ClaimAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["opened_version"].required = True
             self.fields["opened_version"].initial = self.instance.version
+            current = self.instance.status
+            statuses = VerificationStatus.objects.all()
+            offered = workflow.offered_statuses(self.user, current=current, statuses=statuses) if self.user else []
+            self.fields["new_status"].queryset = VerificationStatus.objects.filter(pk__in=[s.pk for s in offered])
+            self.fields["status_citations"].queryset = self.instance.citations.all()
+        else:
+            for name in ("new_status", "status_rationale", "status_citations", "rely_on_new_citations"):
+                del self.fields[name]  # a new claim starts unverified; its status changes once it is saved
         if "start" in self.fields:
             # Editors quote the passage; the offset is found for them unless the passage occurs twice.
             self.fields["start"].required = False
@@ -74,7 +128,36 @@ class ClaimAdminForm(forms.ModelForm):
                 cleaned["start"] = 0
         if self.instance.pk:
             self._refuse_stale_version(cleaned.get("opened_version"))
+            self._check_status_change(cleaned)
         return cleaned
+
+    def _check_status_change(self, cleaned: dict) -> None:
+        """The status change asked for with this save, judged by the workflow before anything is saved, so
+        that a refusal keeps every edit on the page (the service judges again when it writes)."""
+        status = cleaned.get("new_status")
+        if status is None:
+            return
+        if not (cleaned.get("status_rationale") or "").strip():
+            self.add_error("status_rationale", "Give the reason for this change: it is shown in the public log.")
+        cited = len(cleaned.get("status_citations") or ()) + (
+            self.new_citations() if cleaned.get("rely_on_new_citations") else 0
+        )
+        if refused := workflow.citation_error(status, cited):
+            self.add_error("status_citations", refused)
+
+    def new_citations(self) -> int:
+        """How many citations the inline below adds in this save (read from the submitted rows)."""
+        prefix = "citations"
+        try:
+            total = int(self.data.get(f"{prefix}-TOTAL_FORMS", 0))
+            initial = int(self.data.get(f"{prefix}-INITIAL_FORMS", 0))
+        except ValueError:
+            return 0
+        return sum(
+            1
+            for i in range(initial, total)
+            if (self.data.get(f"{prefix}-{i}-url") or "").strip() and not self.data.get(f"{prefix}-{i}-DELETE")
+        )
 
     def _refuse_stale_version(self, opened: int | None) -> None:
         """Refuse before anything is saved, inlines included. Inside the admin's transaction the row is
@@ -90,21 +173,6 @@ class ClaimAdminForm(forms.ModelForm):
         current = current.get(pk=self.instance.pk)
         if current.version != opened:
             raise ValidationError(stale_message(expected=opened, current=current), code="stale")
-
-
-class CitationChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
-        # SQLite raises OverflowError (which Django does not catch) for an id beyond 64 bits.
-        for pk in value:
-            if str(pk).isdigit() and int(pk) >= 2**63:
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-                )
-        return super()._check_values(value)
-
-    def label_from_instance(self, obj: Citation) -> str:
-        date = f", {obj.published_on:%Y-%m-%d}" if obj.published_on else ""
-        return f"{obj.publisher}: {obj.title}{date} ({obj.get_stance_display()})"
 
 
 class StatusChoiceField(forms.ModelChoiceField):
@@ -165,3 +233,72 @@ class ClaimStatusForm(forms.Form):
             self.add_error(None, stale_message(expected=exc.expected, current=exc.current))
         else:  # pragma: no cover - the caller passes only the service's documented errors
             raise exc
+
+
+class ArticleIntakeForm(forms.Form):
+    """A new article for the workbench: its text pasted, or a saved page uploaded."""
+
+    title = forms.CharField(
+        max_length=500, required=False, help_text="Taken from the page when one is uploaded and this is left empty."
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+        required=False,
+        strip=False,
+        help_text="The article's text as published, paragraphs separated by a blank line.",
+    )
+    page = forms.FileField(
+        required=False,
+        label="Or a saved page",
+        help_text="A web page saved as HTML: its main text is extracted (menus, scripts and comments left out).",
+    )
+    published_on = forms.DateField(required=False, help_text="YYYY-MM-DD; taken from the page when left empty.")
+    language = forms.ChoiceField(
+        required=False,
+        choices=[("", "Detect it"), ("fr", "French"), ("en", "English")],
+        help_text="Candidate claims are found with French or English rules.",
+    )
+    publisher = forms.ModelChoiceField(queryset=None, required=False, help_text="Leave empty when unsure; never guess.")
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", help_text="The article's address.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publisher"].queryset = Source.objects.filter(kind=Source.Kind.OUTLET).order_by("name")
+
+    def clean_page(self) -> str:
+        """The uploaded page as text; a file that is not UTF-8 text is refused here, naming the field."""
+        upload = self.cleaned_data.get("page")
+        if not upload:
+            return ""
+        raw = upload.read(MAX_PAGE_BYTES + 1)
+        if len(raw) > MAX_PAGE_BYTES:
+            raise ValidationError(f"A saved page is at most {MAX_PAGE_BYTES // 1_000_000} MB.")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError("This file is not a page saved as UTF-8 text (HTML).") from None
+
+
+class QuantityInlineForm(forms.ModelForm):
+    """A quantity row of the claim form: a bound its qualifier needs is the value itself unless given ("up to
+    4.5 GW" is a value of 4.5 and an upper bound of 4.5), so nobody types the number twice."""
+
+    class Meta:
+        model = Quantity
+        fields = ("position", "measure", "value", "unit", "qualifier", "lower_bound", "upper_bound", "as_stated")
+
+    def clean(self):
+        cleaned = super().clean()
+        value, qualifier = cleaned.get("value"), cleaned.get("qualifier")
+        if value is not None:
+            if (
+                qualifier in (Quantity.Qualifier.UP_TO, Quantity.Qualifier.LESS_THAN)
+                and cleaned.get("upper_bound") is None
+            ):
+                cleaned["upper_bound"] = value
+            if (
+                qualifier in (Quantity.Qualifier.AT_LEAST, Quantity.Qualifier.MORE_THAN)
+                and cleaned.get("lower_bound") is None
+            ):
+                cleaned["lower_bound"] = value
+        return cleaned

@@ -6,7 +6,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from claims.api.errors import not_found
-from claims.api.views.catalogue import ArticleViewSet, SourceViewSet, StatusViewSet
+from claims.api.views.articles import ArticleViewSet
+from claims.api.views.catalogue import SourceViewSet, StatusViewSet
 from claims.api.views.claims import ClaimViewSet
 from claims.api.views.feed import ClaimReviewFeedView
 from claims.api.views.root import api_root

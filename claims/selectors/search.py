@@ -84,3 +84,32 @@ def search_claims(queryset: QuerySet, query: str) -> QuerySet:
             pk__in=RawSQL("SELECT rowid FROM claims_claim_fts WHERE claims_claim_fts MATCH %s", [match])
         )
     raise NotImplementedError(f"Full-text search is implemented for SQLite and PostgreSQL, not {vendor}.")
+
+
+def claims_matching_any(words: list[str], *, limit: int, using: str = "default") -> list[int]:
+    """Ids of the claims (drafts included: callers narrow them) whose text, English rendering or summary has
+    any of `words` (folded as query_words() folds them), best first (FTS5's bm25 on SQLite, ts_rank on
+    PostgreSQL), at most `limit`. Both read the full-text index; the ranking covers the matches only."""
+    words = [word for word in dict.fromkeys(fold_words(" ".join(words))) if word][:MAX_WORDS]
+    if not words:
+        return []
+    vendor = connections[using].vendor
+    with connections[using].cursor() as cursor:
+        if vendor == "postgresql":
+            tsquery = " | ".join(words)
+            cursor.execute(
+                """SELECT id FROM claims_claim
+                   WHERE search_document @@ to_tsquery('simple'::regconfig, %s)
+                   ORDER BY ts_rank(search_document, to_tsquery('simple'::regconfig, %s)) DESC, id DESC
+                   LIMIT %s""",
+                [tsquery, tsquery, limit],
+            )
+        elif vendor == "sqlite":
+            match = " OR ".join(f'"{word}"' for word in words)
+            cursor.execute(
+                "SELECT rowid FROM claims_claim_fts WHERE claims_claim_fts MATCH %s ORDER BY rank LIMIT %s",
+                [match, limit],
+            )
+        else:
+            raise NotImplementedError(f"Full-text search is implemented for SQLite and PostgreSQL, not {vendor}.")
+        return [row[0] for row in cursor.fetchall()]

@@ -1,7 +1,9 @@
 """Articles and sources: who published what, and who claims are attributed to or are about.
 
-An article's text is what its claims point into by character offsets: once a claim exists, changing the
-text would silently move every highlight, so it is refused here (the admin shows the text read-only then).
+An article's text is what its claims point into by character offsets. It stays editable until one of its
+claims is published: each draft's passage is then found again in the new text (its offsets move with it),
+and the article's candidates are found again. Once a claim is published, readers rely on the words it
+quotes, so the text is locked (the admin shows it read-only).
 """
 
 from __future__ import annotations
@@ -11,16 +13,51 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from claims.models import Article, Source
+from claims.models import Article, Claim, Source
+from claims.rules.validation import locate_passage
+from claims.services.candidates import article_find_candidates
+from claims.services.claims import claim_update
 
-ARTICLE_FIELDS = ("slug", "title", "publisher", "language", "published_on", "url", "text")
+ARTICLE_FIELDS = ("slug", "title", "publisher", "language", "published_on", "url", "text", "created_by")
 SOURCE_FIELDS = ("slug", "name", "kind", "url", "description")
-TEXT_LOCKED = "The stored article already has claims pointing into its text; its text cannot change."
+TEXT_LOCKED = (
+    "A published claim quotes this text, so it cannot change: readers rely on the words it quotes. "
+    "Record the corrected text as a new article."
+)
 
 
 def article_text_locked(article: Article) -> bool:
-    """Whether the article's text can no longer change: some claim points into it."""
-    return article.pk is not None and article.claims.exists()
+    """Whether the article's text can no longer change: a published claim quotes it."""
+    return article.pk is not None and article.claims.published().exists()
+
+
+def _anchored_again(text: str, claims: list[Claim]) -> dict[int, tuple[int, int]]:
+    """Where each claim's passage stands in `text` (the occurrence nearest its old place), or a
+    ValidationError on `text` naming every claim whose passage is no longer there."""
+    moved: dict[int, tuple[int, int]] = {}
+    lost: list[str] = []
+    for claim in claims:
+        occurrences = []
+        at = text.find(claim.text)
+        while at != -1:
+            occurrences.append(at)
+            at = text.find(claim.text, at + 1)
+        if not occurrences:
+            try:
+                occurrences = [locate_passage(text, claim.text)[0]]
+            except ValidationError:
+                lost.append(f"\u201c{claim}\u201d ({claim.text[:60]}\u2026)")
+                continue
+        start = min(occurrences, key=lambda offset: abs(offset - claim.start))
+        moved[claim.pk] = (start, start + len(claim.text))
+    if lost:
+        raise ValidationError(
+            {
+                "text": "These draft claims quote words the new text no longer has; edit or delete them first: "
+                + "; ".join(lost)
+            }
+        )
+    return moved
 
 
 @transaction.atomic
@@ -29,13 +66,26 @@ def article_create(**fields: Any) -> Article:
 
 
 @transaction.atomic
-def article_update(*, article: Article, **fields: Any) -> Article:
-    """Apply `fields` (or the edits `article` already carries, as an admin form leaves them) and save."""
+def article_update(*, article: Article, by=None, **fields: Any) -> Article:
+    """Apply `fields` (or the edits `article` already carries, as an admin form leaves them) and save. A new
+    text moves every draft claim's passage with it and finds the candidates again; it is refused once a
+    claim is published, or when a draft's passage is no longer in it."""
     _apply(article, ARTICLE_FIELDS, fields)
     stored_text = Article.objects.filter(pk=article.pk).values_list("text", flat=True).first()
-    if stored_text is not None and article.text != stored_text and article_text_locked(article):
+    if stored_text is None or article.text == stored_text:
+        return _save(article, ARTICLE_FIELDS, {})
+    if article_text_locked(article):
         raise ValidationError({"text": TEXT_LOCKED})
-    return _save(article, ARTICLE_FIELDS, {})
+    drafts = list(Claim.objects.select_for_update().filter(article=article).order_by("pk"))
+    moved = _anchored_again(article.text, drafts)
+    _save(article, ARTICLE_FIELDS, {})
+    for claim in drafts:
+        claim.article = article  # the new text, which the claim's own checks read
+        start, end = moved[claim.pk]
+        if (start, end) != (claim.start, claim.end):
+            claim_update(claim=claim, by=by, expected_version=claim.version, data={"start": start, "end": end})
+    article_find_candidates(article=article)
+    return article
 
 
 @transaction.atomic

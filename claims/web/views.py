@@ -107,19 +107,22 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Queries: the claim with status, article, publisher and source; history; history citations;
     # citations; quantities; dates; entities (claims.selectors.pages.claim_for_page).
-    claim = selectors.claim_for_page(slug)
-    canonical_url = absolute_url(request, claim.get_absolute_url())
+    return render_claim_page(request, selectors.claim_for_page(slug))
+
+
+def render_claim_page(request: HttpRequest, claim: Claim, *, preview: bool = False) -> HttpResponse:
+    """A claim's reader page; with `preview`, a draft's as it will read once published (the editors' admin
+    shows it, marked as a preview and kept out of search engines)."""
     citations = list(claim.citations.all())
     by_stance = [
         (stance, label, [c for c in citations if c.stance == stance]) for stance, label in Citation.Stance.choices
     ]
     history = list(claim.history.all())
-    current = current_status_change(claim)
     # What was known when the article came out, from the history already fetched; a claim never
     # reviewed has nothing to compare.
     on_article_date = claim.status_on(claim.article.published_on) if history else None
-    # JSON-LD only for a rated status: ClaimReview's reviewRating needs a value.
-    review = claim_review(claim, base_url=site_base_url(request)) if has_claim_review(claim) else None
+    # JSON-LD only for a rated, published status: ClaimReview's reviewRating needs a value.
+    review = claim_review(claim, base_url=site_base_url(request)) if has_claim_review(claim) and not preview else None
     return render(
         request,
         "claims/claim_detail.html",
@@ -129,14 +132,13 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "amounts": wording.describe_amounts(claim.quantities.all()),
             "citations_by_stance": [group for group in by_stance if group[2]],
             "history": list(reversed(history)),
-            "current_change": current,
+            "current_change": current_status_change(claim),
             "on_article_date": on_article_date,
             "claim_review": review,
-            "canonical_url": canonical_url,
-            "og_description": f"{wording.status_symbol(claim.status)} {claim.status.label}. {claim.rationale}".strip()[
-                :300
-            ],
+            "canonical_url": absolute_url(request, claim.get_absolute_url()),
+            "og_description": wording.share_description(claim),
             "nav": "claims",
+            "preview": preview,
         },
     )
 

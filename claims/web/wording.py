@@ -267,20 +267,23 @@ def _segments(text: str, claims: list[Claim]) -> list[list[Segment]]:
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
-def annotate_article(text: str, claims: list[Claim], *, reference) -> SafeString:
+def annotate_article(text: str, claims: list[Claim], *, reference, mark_class=None) -> SafeString:
     """The article's text as HTML paragraphs, every claim's passage in <mark> elements.
 
     Overlapping passages never produce crossed tags: the text is cut wherever a passage starts or ends,
     and each piece opens and closes its own marks (nested, outermost first). After the piece where a
     passage ends comes `reference(claim)`: the link to its claim page, with its status written.
+    `mark_class(item)` names the mark's classes (by default the claim's status); the items may be any
+    objects with `pk`, `start` and `end` (the editors' workbench marks candidate claims).
     """
+    mark_class = mark_class or (lambda claim: f"claim status-{claim.status_id}")
     numbers = {claim.pk: n for n, claim in enumerate(sorted(claims, key=lambda c: (c.start, c.end)), 1)}
     html: list[str] = []
     for paragraph in _segments(text, claims):
         html.append("<p>")
         for segment in paragraph:
             opened = [
-                format_html('<mark class="claim status-{}" data-claim="{}">', claim.status_id, numbers[claim.pk])
+                format_html('<mark class="{}" data-claim="{}">', mark_class(claim), numbers[claim.pk])
                 for claim in segment.claims
             ]
             html.extend(opened)

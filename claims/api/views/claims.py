@@ -32,13 +32,16 @@ from claims.api.schema import (
     LIST_PARAMETERS,
     NOT_MODIFIED,
 )
+from claims.api.serializers.intake import SimilarQuerySerializer, SimilarSerializer, similar_items
 from claims.api.serializers.read import ClaimSerializer, StatusChangeSerializer
 from claims.api.serializers.write import ClaimWriteSerializer, StatusChangeWriteSerializer
+from claims.language.detect import detect_language
 from claims.models import Citation, Claim, StatusChange
 from claims.selectors import api as reads
 from claims.selectors import claimreview, revision
 from claims.selectors.claim_filters import in_list_order
 from claims.selectors.links import absolute_url, site_base_url
+from claims.selectors.similar import similar_claims
 from claims.services.claims import claim_create, claim_update
 from claims.services.status import claim_change_status
 
@@ -222,6 +225,23 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
             return response
         data = claimreview.claim_review(claim, base_url=site_base_url(request))
         return http_cache.set_validators(Response(data), etag=etag, last_modified=claim.updated_at)
+
+    @extend_schema(
+        summary="Already checked? The claims most like a passage, across articles and languages",
+        description="At most five, best first, each with a score from 0 to 1 and its reasons: the same amount "
+        "(same unit, within 2%), overlapping dates, shared names, similar wording (with the English rendering "
+        "too). Anonymous clients see published claims only.",
+        parameters=[SimilarQuerySerializer],
+        responses={200: SimilarSerializer(many=True), **ERRORS_READ},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
+    def similar(self, request):
+        query = SimilarQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        text = query.validated_data["text"]
+        language = query.validated_data.get("language") or detect_language(text) or "en"
+        found = similar_claims(text=text, language=language, claims=self.get_queryset())
+        return Response(similar_items(found, request))
 
     # ------------------------------------------------------------------------------------ writes
 
