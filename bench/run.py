@@ -223,7 +223,8 @@ def worker(args) -> None:
     from django.test import Client
     from django.test.utils import override_settings
 
-    from claims.bulk.synthetic.seed import seed_claims
+    from claims.bulk.statistics import analyze
+    from claims.bulk.synthetic.seed import SEEDED_MODELS, seed_claims
     from claims.models import Claim
 
     if args.worker == "prepare":
@@ -232,6 +233,7 @@ def worker(args) -> None:
         have = Claim.objects.filter(slug__startswith=prefix).count()
         if have == args.size:
             print(f"  {args.size} claims already there")
+            analyze(SEEDED_MODELS)  # a database seeded before loaders refreshed statistics
             return
         if have:
             sys.exit(f"This database holds {have} synthetic claims, not {args.size}: drop it and run again.")

@@ -95,6 +95,12 @@ class ClaimAdminForm(forms.ModelForm):
             offered = workflow.offered_statuses(self.user, current=current, statuses=statuses) if self.user else []
             self.fields["new_status"].queryset = VerificationStatus.objects.filter(pk__in=[s.pk for s in offered])
             self.fields["status_citations"].queryset = self.instance.citations.all()
+            if not self.instance.citations.exists():
+                self.fields[
+                    "status_citations"
+                ].help_text = (
+                    "This claim has no citation yet: add one under Citations below and tick the box that follows."
+                )
         else:
             for name in ("new_status", "status_rationale", "status_citations", "rely_on_new_citations"):
                 del self.fields[name]  # a new claim starts unverified; its status changes once it is saved

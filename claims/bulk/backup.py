@@ -37,6 +37,7 @@ from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
+from claims.bulk.statistics import analyze
 from claims.selectors import invariants
 
 # Rows that `migrate` creates (the shipped groups and verification statuses) may already be in an empty
@@ -211,6 +212,7 @@ def import_text(text: str, using: str = DEFAULT_DB_ALIAS) -> Counter:
                 f"the rows load, but {len(report.violations)} invariants fail:\n{listed}"
                 + (f"\n  … and {more} more" if more > 0 else "")
             )
+    analyze(models_loaded, using=using)
     return counts
 
 

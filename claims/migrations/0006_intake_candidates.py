@@ -7,39 +7,133 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('claims', '0005_revision_indexes_stored_search'),
+        ("claims", "0005_revision_indexes_stored_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='created_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="article",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.CreateModel(
-            name='Candidate',
+            name="Candidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField(help_text="Character offset of the passage in the article's text.")),
-                ('end', models.PositiveIntegerField(help_text='Character offset just after the passage.')),
-                ('text', models.TextField(max_length=5000, validators=[django.core.validators.MaxLengthValidator(5000)])),
-                ('score', models.DecimalField(decimal_places=3, help_text='Check-worthiness, from 0 to 1: how much the passage asserts.', max_digits=4)),
-                ('reasons', models.JSONField(blank=True, default=list, help_text='Why the score: one phrase per feature found.')),
-                ('proposal', models.JSONField(blank=True, default=dict, help_text="What a claim of this passage would hold: quantities, dates, attribution, uncertainty, checkability, as the claim's own fields.")),
-                ('status', models.CharField(choices=[('open', 'Open'), ('accepted', 'Accepted: a draft claim was made from it'), ('dismissed', 'Dismissed')], default='open', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('dismiss_reason', models.CharField(blank=True, help_text='Why it is not worth a claim.', max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidates', to='claims.article')),
-                ('claim', models.OneToOneField(blank=True, help_text='The draft made from it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='candidate', to='claims.claim')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "start",
+                    models.PositiveIntegerField(help_text="Character offset of the passage in the article's text."),
+                ),
+                ("end", models.PositiveIntegerField(help_text="Character offset just after the passage.")),
+                (
+                    "text",
+                    models.TextField(max_length=5000, validators=[django.core.validators.MaxLengthValidator(5000)]),
+                ),
+                (
+                    "score",
+                    models.DecimalField(
+                        decimal_places=3,
+                        help_text="Check-worthiness, from 0 to 1: how much the passage asserts.",
+                        max_digits=4,
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.JSONField(
+                        blank=True, default=list, help_text="Why the score: one phrase per feature found."
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="What a claim of this passage would hold: quantities, dates, attribution, uncertainty, checkability, as the claim's own fields.",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("accepted", "Accepted: a draft claim was made from it"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dismiss_reason",
+                    models.CharField(blank=True, help_text="Why it is not worth a claim.", max_length=500),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="candidates", to="claims.article"
+                    ),
+                ),
+                (
+                    "claim",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The draft made from it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="candidate",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article_id', 'start', 'end'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='claims_candidate_passage_not_empty'), models.CheckConstraint(condition=models.Q(('status__in', ['open', 'accepted', 'dismissed'])), name='claims_candidate_status_valid'), models.CheckConstraint(condition=models.Q(('score__gte', 0), ('score__lte', 1)), name='claims_candidate_score_range'), models.CheckConstraint(condition=models.Q(('status', 'open'), ('decided_at__isnull', False), _connector='OR'), name='claims_candidate_decision_dated'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'dismissed'), _negated=True), models.Q(('dismiss_reason', ''), _negated=True), _connector='OR'), name='claims_candidate_dismissal_has_reason'), models.UniqueConstraint(fields=('article', 'start', 'end'), name='claims_candidate_one_per_passage')],
+                "ordering": ["article_id", "start", "end"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gt", models.F("start"))), name="claims_candidate_passage_not_empty"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["open", "accepted", "dismissed"])),
+                        name="claims_candidate_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("score__gte", 0), ("score__lte", 1)), name="claims_candidate_score_range"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("status", "open"), ("decided_at__isnull", False), _connector="OR"),
+                        name="claims_candidate_decision_dated",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "dismissed"), _negated=True),
+                            models.Q(("dismiss_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="claims_candidate_dismissal_has_reason",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("article", "start", "end"), name="claims_candidate_one_per_passage"
+                    ),
+                ],
             },
         ),
     ]

@@ -86,30 +86,39 @@ def search_claims(queryset: QuerySet, query: str) -> QuerySet:
     raise NotImplementedError(f"Full-text search is implemented for SQLite and PostgreSQL, not {vendor}.")
 
 
-def claims_matching_any(words: list[str], *, limit: int, using: str = "default") -> list[int]:
-    """Ids of the claims (drafts included: callers narrow them) whose text, English rendering or summary has
-    any of `words` (folded as query_words() folds them), best first (FTS5's bm25 on SQLite, ts_rank on
-    PostgreSQL), at most `limit`. Both read the full-text index; the ranking covers the matches only."""
+def claims_sharing_rare_words(words: list[str], *, per_word: int, using: str = "default") -> dict[int, int]:
+    """For the words of `words` that at most `per_word` claims hold (drafts included: callers narrow them),
+    how many of those words each such claim holds. A word more claims hold is left out: it says little about
+    which claim this is, and ranking every claim that holds a common word is what makes a search slow. One
+    query; each word reads at most `per_word` + 1 entries of the full-text index."""
     words = [word for word in dict.fromkeys(fold_words(" ".join(words))) if word][:MAX_WORDS]
     if not words:
-        return []
+        return {}
     vendor = connections[using].vendor
+    if vendor == "postgresql":
+        # Each word alone, quoted as a plain lexeme: it holds letters and digits only.
+        part = (
+            "(SELECT id, %s AS word FROM claims_claim"
+            " WHERE search_document @@ to_tsquery('simple'::regconfig, %s) LIMIT %s)"
+        )
+        params = [value for i, word in enumerate(words) for value in (i, word, per_word + 1)]
+    elif vendor == "sqlite":
+        part = (
+            "SELECT * FROM (SELECT rowid AS id, %s AS word FROM claims_claim_fts"
+            " WHERE claims_claim_fts MATCH %s LIMIT %s)"
+        )
+        params = [value for i, word in enumerate(words) for value in (i, f'"{word}"', per_word + 1)]
+    else:
+        raise NotImplementedError(f"Full-text search is implemented for SQLite and PostgreSQL, not {vendor}.")
     with connections[using].cursor() as cursor:
-        if vendor == "postgresql":
-            tsquery = " | ".join(words)
-            cursor.execute(
-                """SELECT id FROM claims_claim
-                   WHERE search_document @@ to_tsquery('simple'::regconfig, %s)
-                   ORDER BY ts_rank(search_document, to_tsquery('simple'::regconfig, %s)) DESC, id DESC
-                   LIMIT %s""",
-                [tsquery, tsquery, limit],
-            )
-        elif vendor == "sqlite":
-            match = " OR ".join(f'"{word}"' for word in words)
-            cursor.execute(
-                "SELECT rowid FROM claims_claim_fts WHERE claims_claim_fts MATCH %s ORDER BY rank LIMIT %s",
-                [match, limit],
-            )
-        else:
-            raise NotImplementedError(f"Full-text search is implemented for SQLite and PostgreSQL, not {vendor}.")
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(" UNION ALL ".join([part] * len(words)), params)
+        rows = cursor.fetchall()
+    by_word: dict[int, list[int]] = {}
+    for claim_id, word in rows:
+        by_word.setdefault(word, []).append(claim_id)
+    shared: dict[int, int] = {}
+    for ids in by_word.values():
+        if len(ids) <= per_word:
+            for claim_id in ids:
+                shared[claim_id] = shared.get(claim_id, 0) + 1
+    return shared

@@ -29,12 +29,15 @@ from claims.language._common import fold
 from claims.language.names import NameIndex
 from claims.models import Claim, DateMention, Quantity, Source
 from claims.selectors import revision
-from claims.selectors.search import claims_matching_any, fold_words
+from claims.selectors.search import claims_sharing_rare_words, fold_words
 
 AMOUNT_TOLERANCE = Decimal("0.02")
 GATHERED_PER_SIGNAL = 40
+# A word more claims than this hold tells too little to gather by (see claims_sharing_rare_words).
+RARE_WORD = 200
 WEIGHTS = {"amount": 0.35, "date": 0.15, "name": 0.1, "names": 0.25, "wording": 0.3}
 MIN_SCORE = 0.2
+WORDING_FLOOR = 55  # percent: below it, two passages share little more than common words
 # Words that say nothing about which claim this is, in either language: left out of the word search.
 _COMMON = frozenset(
     " ".join(
@@ -84,7 +87,8 @@ def similar_claims(
         links = Claim.entities.through.objects.filter(source_id__in=named).order_by("-claim_id")
         gathered.update(links.values_list("claim_id", flat=True)[:GATHERED_PER_SIGNAL])
     if words:
-        gathered.update(claims_matching_any(words, limit=GATHERED_PER_SIGNAL, using=claims.db))
+        shared = claims_sharing_rare_words(words, per_word=RARE_WORD, using=claims.db)
+        gathered.update(sorted(shared, key=lambda pk: (-shared[pk], -pk))[:GATHERED_PER_SIGNAL])
     gathered.difference_update(exclude)
     if not gathered:
         return []
@@ -130,10 +134,12 @@ def similar_claims(
         if shared:
             score += min(WEIGHTS["names"], WEIGHTS["name"] * len(shared))
             reasons.append(f"shared names: {', '.join(shared)}")
+        # token_sort_ratio, not token_set_ratio: a short claim whose few words all occur in a long passage is
+        # not thereby the same claim.
         wording = max(
-            fuzz.token_set_ratio(folded, fold(claim.text)), fuzz.token_set_ratio(folded, fold(claim.text_en or ""))
+            fuzz.token_sort_ratio(folded, fold(claim.text)), fuzz.token_sort_ratio(folded, fold(claim.text_en or ""))
         )
-        if wording >= 50:
+        if wording >= WORDING_FLOOR:
             score += WEIGHTS["wording"] * wording / 100
             reasons.append(f"similar wording ({wording:.0f}%)")
         if score >= MIN_SCORE:

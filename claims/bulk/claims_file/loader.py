@@ -15,7 +15,19 @@ from django.db import DatabaseError, transaction
 
 from claims.bulk.claims_file.format import ClaimsImportError, ImportResult, Invalid, first_message
 from claims.bulk.claims_file.reader import ClaimSpec, FileSpec, read_claims_file
-from claims.models import CITATION_FIELDS, DATE_FIELDS, QUANTITY_FIELDS, Article, Claim, Source, StatusChange
+from claims.bulk.statistics import analyze
+from claims.models import (
+    CITATION_FIELDS,
+    DATE_FIELDS,
+    QUANTITY_FIELDS,
+    Article,
+    Citation,
+    Claim,
+    DateMention,
+    Quantity,
+    Source,
+    StatusChange,
+)
 from claims.services import articles as article_services
 from claims.services import citations as citation_services
 from claims.services.claims import claim_create, claim_update
@@ -38,7 +50,10 @@ def load_claims(paths, *, by=None) -> list[ImportResult]:
     files = [f for p in paths for f in claims_files(p)]
     with transaction.atomic():
         defined: dict[str, tuple[str, dict]] = {}
-        return [_Loader(f, read_claims_file(f), by, defined).run() for f in files]
+        results = [_Loader(f, read_claims_file(f), by, defined).run() for f in files]
+    if any(result.changed for result in results):
+        analyze([Source, Article, Claim, Quantity, DateMention, Citation, StatusChange])
+    return results
 
 
 def _differs(instance, spec: dict[str, Any], names) -> dict[str, Any]:

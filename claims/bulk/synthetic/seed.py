@@ -33,6 +33,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from claims.bulk.statistics import analyze
 from claims.bulk.synthetic.build import Batch, build_article
 from claims.bulk.synthetic.vocabulary import build_sources, pool_from
 from claims.models import (
@@ -46,6 +47,9 @@ from claims.models import (
     StatusChangeCitation,
     VerificationStatus,
 )
+
+# The tables a seed fills, whose statistics it refreshes when done.
+SEEDED_MODELS = (Source, Article, Claim, Quantity, DateMention, Citation, StatusChange, StatusChangeCitation)
 
 SYNTHETIC_USERS = (
     ("synthetic-editor-1", "editors"),
@@ -172,4 +176,5 @@ def seed_claims(
                 pending = Batch()
                 if progress:
                     progress(written, claims, time.monotonic() - started)
+    analyze(SEEDED_MODELS)
     return counts
