@@ -1,6 +1,6 @@
 """Soak test: gunicorn on loopback, concurrent readers and writers for a bounded time, then every invariant.
 
-    .venv/bin/python soak/run.py                 # 20 s (tests/test_soak.py runs a shorter form in CI)
+    .venv/bin/python soak/run.py                 # 20 s (tests/deploy/test_soak.py runs a shorter form in CI)
     .venv/bin/python soak/run.py --seconds 600   # the long form, by hand
 
 The database is the suite's kind, never the one in use: without DATABASE_URL a fresh SQLite file in a

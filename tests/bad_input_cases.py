@@ -6,7 +6,7 @@ A case is (path, what, edits, expect):
          status form), admin_get (an admin address), api_create / api_patch (claims with nested quantities,
          dates and citations), api_status, api_get (query strings and ids), page_get (reader pages),
          load_claims (a claims file), backup_restore (an export file).
-  edits  what to change in that path's valid base input (tests/test_bad_input.py builds it): {location: value}
+  edits  what to change in that path's valid base input (tests/helpers/bad_input.py builds it): {location: value}
          where a location is a form field name (admin), a key path into the JSON body or file (a tuple), or
          (model, field) for an export file; or a Raw body / file; or, for the *_get paths, the address.
   expect the field the error must name: a form field, a dotted path into the API error's `fields`, the JSON

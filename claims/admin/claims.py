@@ -289,7 +289,9 @@ class ClaimAdmin(admin.ModelAdmin):
             # Reached only if the version moved after the form's own check; the admin's transaction
             # has rolled back the claim and its inlines alike.
             self.message_user(request, stale_message(expected=exc.expected, current=exc.current), messages.ERROR)
-        except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
+        except (ValidationError, TransitionNotAllowed) as exc:
+            # Reached only if a rule moved after the form's own checks; the admin's transaction has rolled
+            # back the claim, its inlines and any status change alike.
             detail = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             self.message_user(request, "Nothing was saved: " + detail, messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())

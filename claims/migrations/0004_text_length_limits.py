@@ -12,7 +12,7 @@ from django.db import migrations, models
 def restore_sqlite_triggers(apps, schema_editor):
     """SQLite cannot add a constraint in place: Django rebuilds the table, and the rebuilt table has
     none of the triggers of migrations 0002 (append-only history) and 0003 (search index). Put them back
-    and resynchronise the search index. tests/test_migrations.py checks every trigger after migrating."""
+    and resynchronise the search index. tests/deploy/test_migrations.py checks every trigger after migrating."""
     if schema_editor.connection.vendor != "sqlite":
         return
     guard = importlib.import_module("claims.migrations.0002_statuses_groups_history_guard")

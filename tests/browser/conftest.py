@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.shipped import restore_shipped_data
-
 # Playwright's sync API runs an event loop in this thread; Django would then refuse the test's own
 # (synchronous) database access. The live server runs in its own thread, unaffected.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -68,9 +66,3 @@ def page(chromium):
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
-
-
-def ensure_shipped_statuses() -> None:
-    """Put back the verification scale and the editorial groups that migration 0002 ships, if a flush
-    removed them: every live-server test is transactional and ends with a flush."""
-    restore_shipped_data()

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from claims.models import Source
-from tests.test_pages import build_newsroom
+from tests.helpers.seed_article import build_newsroom
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from claims.models import Source
-from tests.browser.conftest import ensure_shipped_statuses
-from tests.test_pages import build_newsroom
+from tests.helpers.seed_article import build_newsroom
+from tests.shipped import restore_shipped_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,7 +21,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 @pytest.fixture
 def newsroom(transactional_db):
-    ensure_shipped_statuses()
+    restore_shipped_data()  # every live-server test is transactional and ends with a flush
     outlet = Source.objects.create(slug="wsj-pages", name="The Wall Street Journal", kind=Source.Kind.OUTLET)
     return build_newsroom(outlet)
 

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from claims.models import Article, Claim
-from tests.browser.conftest import ensure_shipped_statuses
+from tests.shipped import restore_shipped_data
 
 TARGET = os.environ.get("FACTCHECK_SCREENSHOTS", "")
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -29,7 +29,7 @@ WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "he
 
 
 def test_take_screenshots_of_the_four_kinds_of_page(live_server, chromium):
-    ensure_shipped_statuses()
+    restore_shipped_data()  # every live-server test is transactional and ends with a flush
     call_command("load_claims", str(FIXTURES), verbosity=0)
     # The claim with the most to show: its citations and history.
     claim = (

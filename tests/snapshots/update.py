@@ -17,7 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from tests.test_api_schema_snapshot import current_schema, snapshot_path  # noqa: E402
+from tests.api.schema_snapshot import current_schema, snapshot_path  # noqa: E402
 
 SNAPSHOT = snapshot_path()
 SNAPSHOT.write_text(json.dumps(current_schema(), indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

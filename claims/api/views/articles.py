@@ -65,8 +65,8 @@ class ArticleViewSet(JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelV
     lookup_value_regex = ID_PATTERN
 
     def get_permissions(self):
-        # The reads are public (AllowAny, which the schema also reads as "no credentials needed").
-        return [IntakePermission()] if self.action in INTAKE_PERMISSIONS else [permissions.AllowAny()]
+        # Intake is for its roles; everything else keeps the API's default (public reads).
+        return [IntakePermission()] if self.action in INTAKE_PERMISSIONS else super().get_permissions()
 
     def get_queryset(self):
         if self.action in INTAKE_PERMISSIONS:
