@@ -1,4 +1,5 @@
-# Production image: gunicorn serving the app, whitenoise serving the hashed static files.
+# Production image: gunicorn (threaded workers, gunicorn.conf.py) serving the app, whitenoise serving the hashed
+# static files; docker-compose.yml puts nginx in front (deploy/nginx.conf).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -31,7 +31,7 @@ QUANTITY_FIELDS = ("claim_id", "measure", "value", "unit", "lower_bound", "upper
 DATE_FIELDS = ("claim_id", "role", "precision", "year", "month", "day", "as_stated")
 CITATION_FIELDS = (
     "claim_id", "id", "url", "title", "publisher", "published_on", "accessed_on", "archived_url", "quote",
-    "stance", "is_primary", "access", "access_note",
+    "stance", "is_primary", "access", "access_note", "superseded_at", "corrects",
 )  # fmt: skip
 
 
@@ -162,11 +162,19 @@ def claim_history(request: HttpRequest, pk: int) -> JsonResponse:
             "rationale": row["rationale"],
             "citations": [],
             "claim_version": row["claim_version"],
+            "signed_off_at": row["signed_off_at"],
         }
         for row in StatusChange.objects.filter(claim_id=pk)
         .order_by("claim_version")
         .values(
-            "id", "from_status_id", "to_status_id", "to_status__label", "effective_at", "rationale", "claim_version"
+            "id",
+            "from_status_id",
+            "to_status_id",
+            "to_status__label",
+            "effective_at",
+            "rationale",
+            "claim_version",
+            "signed_off_at",
         )
     ]
     cited = {change["id"]: change["citations"] for change in changes}

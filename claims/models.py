@@ -40,7 +40,7 @@ from claims.choices import (
     VerificationStatusNormalized,
 )
 from claims.rules import validation
-from claims.rules.validation import MAX_AMOUNT
+from claims.rules.validation import MAX_AMOUNT, no_bidi_controls
 
 # Ceilings on free text, in characters: generous for a newsroom, but no path may store a megabyte
 # of text in a field that pages and feeds render whole.
@@ -222,9 +222,14 @@ class Claim(models.Model):
     start = models.PositiveIntegerField(help_text="Character offset of the passage in the article's text.")
     end = models.PositiveIntegerField(help_text="Character offset just after the passage.")
     text_en = models.TextField(
-        "English rendering", blank=True, max_length=MAX_TEXT, validators=[MaxLengthValidator(MAX_TEXT)]
+        "English rendering",
+        blank=True,
+        max_length=MAX_TEXT,
+        validators=[MaxLengthValidator(MAX_TEXT), no_bidi_controls],
     )
-    summary = models.CharField(max_length=200, blank=True, help_text="A short title for lists and the admin.")
+    summary = models.CharField(
+        max_length=200, blank=True, validators=[no_bidi_controls], help_text="A short title for lists and the admin."
+    )
     entities = models.ManyToManyField(
         Source, blank=True, related_name="claims_about", help_text="What the claim is about."
     )
@@ -265,7 +270,7 @@ class Claim(models.Model):
     rationale = models.TextField(
         blank=True,
         max_length=MAX_RATIONALE,
-        validators=[MaxLengthValidator(MAX_RATIONALE)],
+        validators=[MaxLengthValidator(MAX_RATIONALE), no_bidi_controls],
         help_text="Why the current status: the rationale of the latest change.",
     )
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.DRAFT)
@@ -535,7 +540,7 @@ class Citation(models.Model):
     quote = models.TextField(
         blank=True,
         max_length=MAX_TEXT,
-        validators=[MaxLengthValidator(MAX_TEXT)],
+        validators=[MaxLengthValidator(MAX_TEXT), no_bidi_controls],
         help_text="The passage relied on, word for word.",
     )
     stance = models.CharField(max_length=10, choices=Stance.choices)
@@ -546,11 +551,33 @@ class Citation(models.Model):
         blank=True,
         help_text="How it was read: \u201cprimary address; text read in a syndicated copy\u201d.",
     )
+    superseded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a correction replaced it. A citation the status history relied on is never edited in "
+        "place: its correction is a new citation, and this one stays on the record.",
+    )
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text="The citation this one corrects.",
+    )
 
     class Meta:
         ordering = ["claim_id", "published_on", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["claim", "url"], name="claims_citation_unique_url_per_claim"),
+            # One current citation per address: a superseded one keeps its address beside its correction.
+            models.UniqueConstraint(
+                fields=["claim", "url"],
+                condition=Q(superseded_at__isnull=True),
+                name="claims_citation_unique_url_per_claim",
+            ),
+            models.CheckConstraint(
+                condition=Q(corrects__isnull=True) | ~Q(corrects=F("id")), name="claims_citation_corrects_another"
+            ),
             models.CheckConstraint(
                 condition=Q(url__startswith="http://") | Q(url__startswith="https://"), name="claims_citation_url_http"
             ),
@@ -614,13 +641,22 @@ class StatusChange(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
     rationale = models.TextField(
         max_length=MAX_RATIONALE,
-        validators=[MaxLengthValidator(MAX_RATIONALE)],
+        validators=[MaxLengthValidator(MAX_RATIONALE), no_bidi_controls],
         help_text="Why: required for every change, shown in the public log.",
     )
     citations = models.ManyToManyField(
         Citation, through="StatusChangeCitation", blank=True, related_name="status_changes"
     )
     claim_version = models.PositiveIntegerField(help_text="The claim's version this change produced.")
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The second editor who signed the verdict off before it became public.",
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True)
 
     objects = StatusChangeQuerySet.as_manager()
 
@@ -629,6 +665,18 @@ class StatusChange(models.Model):
         get_latest_by = "claim_version"
         constraints = [
             models.UniqueConstraint(fields=["claim", "claim_version"], name="claims_statuschange_one_per_version"),
+            models.CheckConstraint(
+                condition=Q(signed_off_by__isnull=True, signed_off_at__isnull=True)
+                | Q(signed_off_by__isnull=False, signed_off_at__isnull=False),
+                name="claims_statuschange_sign_off_dated",
+            ),
+            # Nobody signs off their own verdict.
+            models.CheckConstraint(
+                condition=Q(signed_off_by__isnull=True)
+                | Q(changed_by__isnull=True)
+                | ~Q(signed_off_by=F("changed_by")),
+                name="claims_statuschange_signed_off_by_another",
+            ),
             models.CheckConstraint(condition=~Q(rationale=""), name="claims_statuschange_rationale_required"),
             _length_at_most("rationale", MAX_RATIONALE, "claims_statuschange_rationale_length"),
         ]
@@ -664,6 +712,140 @@ class StatusChangeCitation(models.Model):
         return f"{self.status_change} relied on {self.citation}"
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows that are on the public record: never updated, never deleted (the database refuses too)."""
+
+    def update(self, **kwargs):
+        raise TypeError(f"{self.model._meta.verbose_name_plural} are append-only: rows are never updated.")
+
+    def delete(self):
+        raise TypeError(f"{self.model._meta.verbose_name_plural} are append-only: rows are never deleted.")
+
+
+class Revision(models.Model):
+    """One correction of what a published claim says or rests on (its passage, English rendering, summary,
+    amounts, dates, attribution, uncertainty, checkability, citations) or of the article it quotes: who,
+    when, why, and each field before and after. On the public record (the claim's page, the corrections log
+    and its feed, the API); append-only like the status history (migration 0007)."""
+
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.PROTECT, related_name="revisions")
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="revisions")
+    claim_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The claim's version this correction produced (empty for the article's)."
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(
+        max_length=MAX_RATIONALE,
+        validators=[MaxLengthValidator(MAX_RATIONALE), no_bidi_controls],
+        help_text="Why: required for every correction of a published claim, shown in the public log.",
+    )
+    changes = models.JSONField(
+        help_text="Field by field: [{field, label, before, after}], the values as readers see them."
+    )
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="claims_revision_reason_required"),
+            _length_at_most("reason", MAX_RATIONALE, "claims_revision_reason_length"),
+            models.UniqueConstraint(
+                fields=["claim", "claim_version"],
+                condition=Q(claim__isnull=False),
+                name="claims_revision_one_per_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(claim__isnull=True, claim_version__isnull=True)
+                | Q(claim__isnull=False, claim_version__isnull=False),
+                name="claims_revision_claim_has_version",
+            ),
+        ]
+        indexes = [
+            # The corrections log and its feed, with the status changes: newest first.
+            models.Index(fields=["-recorded_at", "-id"], name="claims_revision_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id or 'article ' + str(self.article_id)}: {', '.join(c['label'] for c in self.changes)}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise TypeError("Revisions are append-only: rows are never updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Revisions are append-only: rows are never deleted.")
+
+
+class PendingVerdictState(models.TextChoices):
+    AWAITING = "awaiting", "Awaiting sign-off"
+    SIGNED_OFF = "signed_off", "Signed off: public"
+    SENT_BACK = "sent_back", "Sent back"
+
+
+class PendingVerdict(models.Model):
+    """A verdict an editor gave that is not public yet: with sign-off required, a second editor signs it off
+    (the status change is then written, both editors on it) or sends it back with a note. One awaiting per
+    claim; not public."""
+
+    State = PendingVerdictState
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="pending_verdicts")
+    to_status = models.ForeignKey(VerificationStatus, on_delete=models.PROTECT, related_name="+")
+    rationale = models.TextField(
+        max_length=MAX_RATIONALE, validators=[MaxLengthValidator(MAX_RATIONALE), no_bidi_controls]
+    )
+    citations = models.ManyToManyField(Citation, blank=True, related_name="+")
+    claim_version = models.PositiveIntegerField(help_text="The claim's version the verdict was given on.")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.AWAITING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(
+        blank=True,
+        max_length=MAX_RATIONALE,
+        validators=[MaxLengthValidator(MAX_RATIONALE), no_bidi_controls],
+        help_text="Why it was sent back.",
+    )
+    status_change = models.OneToOneField(
+        "StatusChange", null=True, blank=True, on_delete=models.PROTECT, related_name="sign_off_of"
+    )
+
+    class Meta:
+        ordering = ["claim_id", "proposed_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(rationale=""), name="claims_pendingverdict_rationale_required"),
+            models.CheckConstraint(
+                condition=Q(state__in=PendingVerdictState.values), name="claims_pendingverdict_state_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(state="awaiting"), name="claims_pendingverdict_one_awaiting"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="awaiting", decided_by__isnull=True, decided_at__isnull=True)
+                | (~Q(state="awaiting") & Q(decided_by__isnull=False, decided_at__isnull=False)),
+                name="claims_pendingverdict_decision_recorded",
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("proposed_by")),
+                name="claims_pendingverdict_decided_by_another",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="signed_off") | Q(status_change__isnull=False),
+                name="claims_pendingverdict_signed_off_is_written",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.to_status_id} ({self.state})"
+
+
 class Candidate(models.Model):
     """A passage of an article that intake found worth checking (claims.language), with what a claim of it
     would hold. An editor accepts it (a draft claim is made from it, claims.services.intake) or dismisses it,
@@ -697,7 +879,9 @@ class Candidate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    dismiss_reason = models.CharField(max_length=500, blank=True, help_text="Why it is not worth a claim.")
+    dismiss_reason = models.CharField(
+        max_length=500, blank=True, validators=[no_bidi_controls], help_text="Why it is not worth a claim."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,6 +1,9 @@
-"""Project-wide middleware."""
+"""Project-wide middleware: the admin's style attributes, and the API's body size limit."""
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+
+from factcheck.errors import body_too_large, is_api
 
 
 class AdminStyleAttributesMiddleware:
@@ -26,3 +29,27 @@ class AdminStyleAttributesMiddleware:
             update["style-src-attr"] = ["'unsafe-inline'"]
             response._csp_update = update
         return response
+
+
+class APIBodySizeMiddleware:
+    """Refuse an API request whose declared body is over DATA_UPLOAD_MAX_MEMORY_SIZE: a 413 in the API's
+    error shape, before anything reads it.
+
+    Django checks the limit when a form or `request.body` is read, but DRF's parsers read the request as a
+    stream, which Django does not measure: without this, a JSON body of any size would be read into memory.
+    Placed high in MIDDLEWARE, so that no session or user is loaded for a request refused anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and is_api(request):
+            try:
+                declared = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                declared = 0  # unreadable: DRF reads no body then
+            if declared > limit:
+                return body_too_large()
+        return self.get_response(request)

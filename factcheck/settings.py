@@ -43,6 +43,14 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_count(name: str, default: int) -> int:
+    """A count (of proxies in front, say): 0 or more; a negative one is refused."""
+    value = env_int(name, default)
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} must be 0 or more, got {value}")
+    return value
+
+
 def env_required(name: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
@@ -53,13 +61,21 @@ def env_required(name: str) -> str:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-never-used-in-production"  # noqa: S105 -- public on purpose
 
 if DEBUG:
     # Development only: a fixed key so sessions survive restarts of `make run`.
-    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "insecure-development-key-never-used-in-production"
+    SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 else:
     SECRET_KEY = env_required("DJANGO_SECRET_KEY")
+    # A key anyone can read (.env.example's placeholder, the development key, Django's generated-for-a-demo
+    # prefix) signs sessions and password resets that anyone could forge.
+    if SECRET_KEY.startswith(("change-me", "django-insecure-")) or SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is a published placeholder; set 50 or more random characters, e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         env_required("DJANGO_ALLOWED_HOSTS")
@@ -83,11 +99,15 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "claims",
+    # Creates the shared cache's table at the end of every migrate (factcheck.caches).
+    "factcheck.caches.SharedCacheConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A 413 for an API body over DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads it.
+    "factcheck.middleware.APIBodySizeMiddleware",
     # Sends the reads of requests that write nothing to replicas; a no-op without DATABASE_REPLICA_URLS.
     "factcheck.replicas.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,13 +148,12 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "factcheck.wsgi.application"
 
-# DATABASE_URL unset: the embedded SQLite file, so a fresh machine needs nothing else.
-# Set: that database (PostgreSQL through psycopg 3 in production).
+# DATABASE_URL unset or empty (as .env.example writes it): the embedded SQLite file, so a fresh machine
+# needs nothing else. Set: that database (PostgreSQL through psycopg 3 in production).
 SQLITE_PATH = os.environ.get("SQLITE_PATH") or str(BASE_DIR / "db.sqlite3")
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{SQLITE_PATH}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{SQLITE_PATH}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
@@ -157,7 +176,8 @@ for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
     # Tests run against the primary's test database through this alias too.
     DATABASES[f"replica{_number}"]["TEST"] = {"MIRROR": "default"}
 if DATABASE_REPLICA_URLS:
-    DATABASE_ROUTERS = ["factcheck.replicas.PrimaryReplicaRouter"]
+    # The cache table first: throttle counts are read where they are written, never from a lagging copy.
+    DATABASE_ROUTERS = ["factcheck.caches.CacheTableRouter", "factcheck.replicas.PrimaryReplicaRouter"]
 READ_YOUR_WRITES_SECONDS = env_int("DATABASE_READ_YOUR_WRITES_SECONDS", 5)
 
 # DATABASE_POOLER=transaction: PostgreSQL is reached through pgbouncer in transaction mode, where each
@@ -211,6 +231,16 @@ FACTCHECK_PUBLISHER_NAME = os.environ.get("FACTCHECK_PUBLISHER_NAME", "factcheck
 FACTCHECK_PUBLISHER_URL = os.environ.get("FACTCHECK_PUBLISHER_URL", "")
 # Absolute base of the public site, used where a page is linked from outside a request (feeds, API, JSON-LD).
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "")
+# A verdict becomes public only once a second editor signs it off (claims.services.status); on by default
+# outside debug mode, so that a newsroom's own site never skips it by accident.
+FACTCHECK_SIGNOFF_REQUIRED = env_bool("FACTCHECK_SIGNOFF_REQUIRED", default=not DEBUG)
+
+# --- Proxies in front (docs/security.md) ------------------------------------------------------------------
+# How many proxies the deployment puts in front of gunicorn, each appending to X-Forwarded-For. 0 (the
+# default): the client is the socket's address and X-Forwarded-For is ignored, since anyone can send one.
+# 1 behind the compose file's nginx. The API's throttle and the admin's login lockouts read the client's
+# address through this count.
+FACTCHECK_TRUSTED_PROXIES = env_count("FACTCHECK_TRUSTED_PROXIES", 0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -226,6 +256,8 @@ REST_FRAMEWORK = {
     # Reads the rate at request time, so tests can change it with override_settings.
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.AnonThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    # The anonymous throttle's client address: the socket's, or the one the trusted proxies recorded.
+    "NUM_PROXIES": FACTCHECK_TRUSTED_PROXIES,
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
@@ -257,9 +289,36 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if os.environ.get("REDIS_URL"):
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+# --- Caches (docs/security.md) ---------------------------------------------------------------------------
+# "default" holds values computed from the data and keyed by its revision (claims.selectors.revision): never
+# stale, so each process may keep its own copy in memory. "shared" holds what must be counted across every
+# worker, thread and process (the API's anonymous throttle): the database's cache table by default
+# (`migrate` creates it, see factcheck.caches), Redis when REDIS_URL is set (then both live there).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"REDIS_URL must be a redis://, rediss:// or unix:// address, got {REDIS_URL!r}")
+SHARED_CACHE_TABLE = "factcheck_shared_cache"
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "shared",
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": SHARED_CACHE_TABLE,
+            # One row per anonymous address seen in the last minute: room for a crowd before culling drops
+            # (and so forgets) a third of them.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+    }
+
 
 LOGGING = {
     "version": 1,
@@ -314,4 +373,4 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = env_count("AXES_PROXY_COUNT", FACTCHECK_TRUSTED_PROXIES)

@@ -119,7 +119,8 @@ def soak_database_url(url: str) -> tuple[str, str, str]:
 
 def django_env(database: SoakDatabase) -> dict[str, str]:
     """Production-like settings for both this process and gunicorn: debug off (no query log growing for
-    ten minutes), plain HTTP on loopback, and no anonymous API throttle (the soak is not a throttling test)."""
+    ten minutes), plain HTTP on loopback, no anonymous API throttle (the soak is not a throttling test), and
+    verdicts written at once (no second editor)."""
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     env.pop("SQLITE_PATH", None)
@@ -133,6 +134,9 @@ def django_env(database: SoakDatabase) -> dict[str, str]:
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_STATIC_MANIFEST": "0",
             "API_ANON_RATE": "1000000/minute",
+            # The writers race status changes to one version; sign-off has its own race
+            # (tests/services/test_concurrency.py).
+            "FACTCHECK_SIGNOFF_REQUIRED": "0",
             "DJANGO_LOG_LEVEL": "WARNING",
         }
     )

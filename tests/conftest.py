@@ -16,12 +16,22 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connection
 
 from claims.models import Citation, Claim, Source, VerificationStatus
 from tests.factories import ArticleFactory, CitationFactory, ClaimFactory, SourceFactory
 from tests.helpers.seed_article import DECODER, START_PASSAGE, build_newsroom
 from tests.shipped import restore_shipped_data
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database with its public record unlocked for purges: the test runner empties every table
+    between transactional tests (a flush), which the record's guard refuses unless a row of
+    claims_history_unlocked lets it through, as an operator's purge would (migration 0007). Rewriting the
+    record stays refused; tests of the guard lock it again."""
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO claims_history_unlocked (id) VALUES (1)")
 
 
 @pytest.fixture(autouse=True)
@@ -83,6 +93,12 @@ def _staff(username: str, group: str | None):
 @pytest.fixture
 def editor(db):
     return _staff("edith-editor", "editors")
+
+
+@pytest.fixture
+def second_editor(db):
+    """The other editor of a two-person sign-off."""
+    return _staff("ezra-editor", "editors")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from claims.admin import workbench
-from claims.admin.forms import URL_FIELDS, ArticleIntakeForm
+from claims.admin.forms import URL_FIELDS, ArticleAdminForm, ArticleIntakeForm
 from claims.models import Article, Source, VerificationStatus
 from claims.services.articles import (
     ARTICLE_FIELDS,
@@ -51,6 +51,7 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ("publisher",)
     date_hierarchy = "published_on"
     formfield_overrides = URL_FIELDS
+    form = ArticleAdminForm
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
@@ -118,9 +119,15 @@ class ArticleAdmin(admin.ModelAdmin):
             return ("text",)
         return ()
 
+    def has_change_permission(self, request, obj=None):
+        # An article a published claim quotes is corrected by editors (claims.services.record).
+        if obj is not None and not request.user.has_perm("claims.publish_claim") and obj.claims.published().exists():
+            return False
+        return super().has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         if change:
-            article_update(article=obj, by=request.user)
+            article_update(article=obj, by=request.user, reason=form.cleaned_data.get("correction_reason"))
         else:
             _take_identity(obj, article_create(**_values(obj, ARTICLE_FIELDS)))
 

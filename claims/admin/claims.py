@@ -12,20 +12,27 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.models import BaseInlineFormSet
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from claims.admin import workbench
-from claims.admin.forms import URL_FIELDS, ClaimAdminForm, ClaimStatusForm, QuantityInlineForm, stale_message
+from claims.admin.forms import (
+    URL_FIELDS,
+    ClaimAdminForm,
+    ClaimStatusForm,
+    CorrectionFormSet,
+    QuantityInlineForm,
+    stale_message,
+)
 from claims.admin.history import render_history
-from claims.models import Citation, Claim, DateMention, Quantity, VerificationStatus
+from claims.models import Citation, Claim, DateMention, PendingVerdict, Quantity, VerificationStatus
 from claims.rules import workflow
 from claims.selectors.pages import claim_for_preview
 from claims.services import citations as citation_services
+from claims.services import record
 from claims.services.claims import (
     EDITABLE_FIELDS,
     claim_children_save,
@@ -33,9 +40,21 @@ from claims.services.claims import (
     claim_update,
     claims_mark_for_recheck,
 )
-from claims.services.status import TransitionNotAllowed, claim_change_status
+from claims.services.status import (
+    TransitionNotAllowed,
+    claim_change_status,
+    verdict_send_back,
+    verdict_sign_off,
+)
 from claims.services.versions import StaleVersion
 from claims.web.views import render_claim_page
+
+
+def awaiting_message(status: VerificationStatus) -> str:
+    return (
+        f"Verdict \u201c{status.label}\u201d given: it becomes public once another editor signs it off "
+        "(on this claim's page, or from their queue)."
+    )
 
 
 def status_badge(status: VerificationStatus) -> str:
@@ -53,17 +72,19 @@ def status_badge(status: VerificationStatus) -> str:
 class QuantityInline(admin.TabularInline):
     model = Quantity
     form = QuantityInlineForm
+    formset = CorrectionFormSet
     extra = 0
     fields = ("position", "measure", "value", "unit", "qualifier", "lower_bound", "upper_bound", "as_stated")
 
 
 class DateMentionInline(admin.TabularInline):
     model = DateMention
+    formset = CorrectionFormSet
     extra = 0
     fields = ("position", "role", "precision", "year", "month", "day", "as_stated")
 
 
-class CitationFormSet(BaseInlineFormSet):
+class CitationFormSet(CorrectionFormSet):
     def clean(self):
         # Django's inline refuses the delete too (the history PROTECTs its citations, and
         # BaseModelFormSet.clean() raises it), but in terms of database rows: say first, as the service
@@ -161,6 +182,7 @@ class ClaimAdmin(admin.ModelAdmin):
                     "status_citations",
                     "rely_on_new_citations",
                     "visibility",
+                    "correction_reason",
                     "version",
                 )
             },
@@ -212,13 +234,31 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not obj.is_published:
+            fieldsets = [
+                (name, {**options, "fields": tuple(f for f in options["fields"] if f != "correction_reason")})
+                for name, options in fieldsets
+            ]
         if obj is None:  # a new claim starts unverified: no status to change yet
-            status_fields = {"new_status", "status_rationale", "status_citations", "rely_on_new_citations"}
+            status_fields = {
+                "new_status",
+                "status_rationale",
+                "status_citations",
+                "rely_on_new_citations",
+                "correction_reason",
+            }
             return [
                 (name, {**options, "fields": tuple(f for f in options["fields"] if f not in status_fields)})
                 for name, options in fieldsets
             ]
         return fieldsets
+
+    def has_change_permission(self, request, obj=None):
+        # A claim that carries a verdict is corrected by editors (claims.services.record): contributors see it
+        # read-only instead of filling a form the service would refuse.
+        if obj is not None and obj.status.is_verdict and not request.user.has_perm("claims.set_verdict"):
+            return False
+        return super().has_change_permission(request, obj)
 
     def view_on_site(self, obj: Claim) -> str:
         # A draft has no public page yet: "View on site" shows its preview instead of a 404.
@@ -247,7 +287,11 @@ class ClaimAdmin(admin.ModelAdmin):
         if "_publish" in request.POST:
             obj.visibility = Claim.Visibility.PUBLISHED  # "Save and publish": the service checks the role
         if change:
-            claim_update(claim=obj, by=request.user, expected_version=form.cleaned_data["opened_version"])
+            # The claim as stored before this save, for the correction's record once its rows are written too.
+            form.record_before = record.snapshot(obj)
+            claim_update(
+                claim=obj, by=request.user, expected_version=form.cleaned_data["opened_version"], revision=False
+            )
             return
         created = claim_create(by=request.user, **{name: getattr(obj, name) for name in EDITABLE_FIELDS})
         # The inline formsets and save_m2m hold `obj`: give it the stored row's identity and values.
@@ -265,13 +309,16 @@ class ClaimAdmin(admin.ModelAdmin):
             saved = formset.save(commit=False)  # lists the new, changed and deleted rows; writes nothing
             claim_children_save(claim=form.instance, saved=saved, deleted=formset.deleted_objects)
             added_citations += [row for row in formset.new_objects if isinstance(row, Citation)]
+        if change:
+            reason = form.cleaned_data.get("correction_reason")
+            record.record(claim=form.instance, before=form.record_before, by=request.user, reason=reason)
         status = form.cleaned_data.get("new_status")
         if status is not None:
             relied_on = list(form.cleaned_data.get("status_citations") or ())
             if form.cleaned_data.get("rely_on_new_citations"):
                 relied_on += added_citations
             before = form.instance.status.label
-            claim_change_status(
+            outcome = claim_change_status(
                 claim=form.instance,
                 to_status=status,
                 rationale=form.cleaned_data["status_rationale"],
@@ -279,10 +326,29 @@ class ClaimAdmin(admin.ModelAdmin):
                 citations=relied_on,
                 expected_version=form.instance.version,
             )
-            self.log_change(request, form.instance, f"Status: {before} \u2192 {status.label}")
+            if isinstance(outcome, PendingVerdict):
+                self.log_change(request, form.instance, f"Verdict given, awaiting sign-off: {status.label}")
+                self.message_user(request, awaiting_message(status), messages.WARNING)
+            else:
+                self.log_change(request, form.instance, f"Status: {before} \u2192 {status.label}")
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_publish": workflow.can_publish(request.user)}
+        pending = None
+        # Only an id a bigint column can hold: the admin answers anything else itself (404 or a redirect).
+        if object_id and str(object_id).isascii() and str(object_id).isdigit() and len(str(object_id)) <= 18:
+            pending = (
+                PendingVerdict.objects.filter(claim_id=object_id, state=PendingVerdict.State.AWAITING)
+                .select_related("to_status", "proposed_by")
+                .first()
+            )
+        extra_context = {
+            **(extra_context or {}),
+            "can_publish": workflow.can_publish(request.user),
+            "pending_verdict": pending,
+            "can_sign_off": pending is not None
+            and request.user.has_perm("claims.set_verdict")
+            and pending.proposed_by_id != request.user.pk,
+        }
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleVersion as exc:
@@ -313,8 +379,40 @@ class ClaimAdmin(admin.ModelAdmin):
             named("queue/", lambda request: workbench.queue_view(self, request), "queue"),
             named("<path:object_id>/status/", self.status_view, "status"),
             named("<path:object_id>/preview/", self.preview_view, "preview"),
+            named("<path:object_id>/sign-off/", self.sign_off_view, "sign_off"),
             *super().get_urls(),
         ]
+
+    def sign_off_view(self, request, object_id):
+        """An editor other than its author signs off the verdict awaiting it (it becomes public) or sends it
+        back with a note; POST only, from the claim's page."""
+        claim = self.get_object(request, unquote(object_id))
+        if claim is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not request.user.has_perm("claims.set_verdict"):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        here = reverse("admin:claims_claim_change", args=[claim.pk])
+        pending = claim.pending_verdicts.filter(state=PendingVerdict.State.AWAITING).first()
+        if pending is None:
+            self.message_user(request, "No verdict on this claim awaits sign-off.", messages.ERROR)
+            return HttpResponseRedirect(here)
+        try:
+            if request.POST.get("decision") == "send_back":
+                verdict_send_back(pending=pending, by=request.user, note=request.POST.get("note", ""))
+                self.log_change(request, claim, f"Verdict sent back: {pending.to_status.label}")
+                self.message_user(request, "Verdict sent back to its author with your note.", messages.SUCCESS)
+            else:
+                verdict_sign_off(pending=pending, by=request.user)
+                self.log_change(request, claim, f"Verdict signed off: {pending.to_status.label}")
+                self.message_user(
+                    request, f"\u201c{pending.to_status.label}\u201d signed off: it is public.", messages.SUCCESS
+                )
+        except (ValidationError, PermissionDenied, StaleVersion, TransitionNotAllowed) as exc:
+            detail = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, f"Nothing was done: {detail}", messages.ERROR)
+        return HttpResponseRedirect(here)
 
     def preview_view(self, request, object_id):
         """The claim's reader page as it is or will be published: drafts included, for those who may see them."""
@@ -329,7 +427,10 @@ class ClaimAdmin(admin.ModelAdmin):
         claim = self.get_object(request, unquote(object_id))
         if claim is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, claim) or not workflow.may_change_some_status(request.user):
+        # The role's permission, not has_change_permission(claim): a contributor opening the status page of a
+        # claim that carries a verdict is told that verdicts are changed by editors.
+        may_change = super().has_change_permission(request, claim)
+        if not may_change or not workflow.may_change_some_status(request.user):
             raise PermissionDenied
         if request.method == "POST":
             form = ClaimStatusForm(request.POST, claim=claim, user=request.user)
@@ -348,6 +449,10 @@ class ClaimAdmin(admin.ModelAdmin):
                     form.add_service_error(exc)
                     claim.refresh_from_db()  # show what the claim is now beside the refused form
                 else:
+                    if isinstance(change, PendingVerdict):
+                        self.log_change(request, claim, f"Verdict given, awaiting sign-off: {change.to_status.label}")
+                        self.message_user(request, awaiting_message(change.to_status), messages.WARNING)
+                        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
                     self.log_change(request, claim, f"Status: {before.label} \u2192 {change.to_status.label}")
                     self.message_user(
                         request,

@@ -9,8 +9,9 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms.models import BaseInlineFormSet
 
-from claims.models import Citation, Claim, Quantity, Source, VerificationStatus
+from claims.models import Article, Citation, Claim, Quantity, Source, VerificationStatus
 from claims.rules import validation, workflow
 from claims.services.claims import EDITABLE_FIELDS
 from claims.services.status import TransitionNotAllowed
@@ -18,7 +19,46 @@ from claims.services.versions import StaleVersion
 
 # Django 6 will assume https for an address typed without a scheme; choose it now.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    """A model form's field, with the URL_FIELDS choices (for model forms declared here, not by an admin)."""
+    return field.formfield(**{**URL_FIELDS.get(type(field), {}), **kwargs})
+
+
 MAX_PAGE_BYTES = 5_000_000
+CORRECTION_NEEDED = "Say why you correct this published claim (readers see it)."
+# The claim form's fields whose change is a correction on the record (claims.services.record.CLAIM_FIELDS): not
+# the visibility, the slug or the re-check date.
+ON_RECORD = {
+    "article",
+    "text",
+    "start",
+    "text_en",
+    "summary",
+    "entities",
+    "attributed_to",
+    "attribution_as_stated",
+    "attribution_basis",
+    "uncertainty",
+    "uncertainty_as_stated",
+    "checkability",
+}
+
+
+def correction_given(data) -> bool:
+    """Whether the submitted claim form says why it corrects the claim."""
+    return bool((data.get("correction_reason") or "").strip())
+
+
+class CorrectionFormSet(BaseInlineFormSet):
+    """The inline rows of a published claim (its amounts, dates, citations): changing any of them is a
+    correction on the public record, which needs its reason (the claim form's "Why this correction")."""
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk and self.instance.is_published and self.has_changed() and not correction_given(self.data):
+            raise ValidationError(CORRECTION_NEEDED)
 
 
 def stale_message(*, expected: int, current: Claim) -> str:
@@ -31,7 +71,7 @@ class CitationChoiceField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         # SQLite raises OverflowError (which Django does not catch) for an id beyond 64 bits.
         for pk in value:
-            if str(pk).isdigit() and int(pk) >= 2**63:
+            if str(pk).isascii() and str(pk).isdigit() and int(pk) >= 2**63:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
@@ -77,6 +117,14 @@ class ClaimAdminForm(forms.ModelForm):
         help_text="A verdict of true, false or mixture must rely on at least one citation.",
     )
 
+    correction_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        required=False,
+        label="Why this correction",
+        help_text="Required for a published claim: when what it says or rests on changes, readers see the "
+        "correction with this reason on its page and in the corrections log.",
+    )
+
     # The person editing, set by ClaimAdmin.get_form on the form class it makes for each request.
     user = None
 
@@ -104,6 +152,8 @@ class ClaimAdminForm(forms.ModelForm):
         else:
             for name in ("new_status", "status_rationale", "status_citations", "rely_on_new_citations"):
                 del self.fields[name]  # a new claim starts unverified; its status changes once it is saved
+        if not (self.instance.pk and self.instance.is_published):
+            del self.fields["correction_reason"]  # a draft changes freely: nothing of it is on the record
         if "start" in self.fields:
             # Editors quote the passage; the offset is found for them unless the passage occurs twice.
             self.fields["start"].required = False
@@ -135,6 +185,19 @@ class ClaimAdminForm(forms.ModelForm):
         if self.instance.pk:
             self._refuse_stale_version(cleaned.get("opened_version"))
             self._check_status_change(cleaned)
+            if "visibility" in self.changed_data and (
+                refused := workflow.unpublish_error(
+                    published=self.initial.get("visibility") == Claim.Visibility.PUBLISHED,
+                    status=self.instance.status,
+                    visibility=cleaned.get("visibility"),
+                )
+            ):
+                self.add_error("visibility", refused)
+            on_record = set(self.changed_data) & ON_RECORD
+            if self.instance.is_published and on_record and not correction_given(self.data):
+                # Asked before anything is saved, as the inline rows ask (CorrectionFormSet): a refusal once the
+                # rows are written would lose the editor's edits.
+                self.add_error("correction_reason", CORRECTION_NEEDED)
         return cleaned
 
     def _check_status_change(self, cleaned: dict) -> None:
@@ -307,4 +370,32 @@ class QuantityInlineForm(forms.ModelForm):
                 and cleaned.get("lower_bound") is None
             ):
                 cleaned["lower_bound"] = value
+        return cleaned
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """An article's change form: an article a published claim quotes is corrected with a reason, on the record."""
+
+    correction_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        required=False,
+        label="Why this correction",
+        help_text="Required once a published claim quotes the article: readers see the correction and this reason.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ("slug", "title", "publisher", "language", "published_on", "url", "text")
+        formfield_callback = formfield
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.on_record = bool(self.instance.pk and self.instance.claims.published().exists())
+        if not self.on_record:
+            del self.fields["correction_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.on_record and self.has_changed() and not (cleaned.get("correction_reason") or "").strip():
+            self.add_error("correction_reason", "Say why you correct this article (readers see it).")
         return cleaned

@@ -1,4 +1,4 @@
-"""The claims list's pages: page numbers for jumping, cursors for walking."""
+"""The API's pages (the lists, and the ClaimReview DataFeed): page numbers for jumping, cursors for walking."""
 
 import base64
 import binascii
@@ -30,6 +30,11 @@ def decode_cursor(raw: str) -> tuple[int, dt.datetime, int]:
     return number, updated_at, pk
 
 
+def _ascii_digits(raw: str) -> bool:
+    # str.isdigit() also accepts "²" and "①", which int() then refuses (a 500).
+    return raw.isascii() and raw.isdigit()
+
+
 def after_row(queryset, updated_at: dt.datetime, pk: int):
     """The rows after (updated_at, id) in the order -updated_at, -id. The first condition alone bounds
     the index range scan (an OR of the two cases would make the database read from the list's start);
@@ -58,13 +63,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None or raw == "":
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        if not _ascii_digits(raw) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
             raise ValidationError({"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]})
         return int(raw)
 
     def paginate_queryset(self, queryset, request, view=None, *, count: int | None = None):
         raw = request.query_params.get(self.page_query_param)
-        if raw not in (None, "", "last") and (not raw.isdigit() or int(raw) < 1 or len(raw) > 18):
+        if raw not in (None, "", "last") and (not _ascii_digits(raw) or int(raw) < 1 or len(raw) > 18):
             raise ValidationError({"page": ["Give a page number from 1."]})
         self.request = request
         self.keyset = tuple(queryset.query.order_by) == KEYSET_ORDER
@@ -139,3 +144,27 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 }
             )
         return parameters
+
+
+FEED_PAGE_SIZE = 100
+
+
+class FeedPagination(PageNumberPagination):
+    """The ClaimReview DataFeed's pages: each a whole schema.org DataFeed of at most `page_size` reviews (100
+    by default), walked by the `next` link (a cursor, as on the claims list), which the body and the Link
+    header both carry. A page is built from one query for its claims and one for their histories, whatever
+    the feed's length, so memory and time per request stay bounded."""
+
+    page_size = FEED_PAGE_SIZE
+
+    def links(self) -> dict[str, str | None]:
+        return {"next": self.get_next_link(), "previous": self.get_previous_link()}
+
+    def link_header(self) -> str:
+        """RFC 8288: `<url>; rel="next", <url>; rel="prev"`, or "" on a feed of one page."""
+        links = self.links()
+        return ", ".join(
+            f'<{url}>; rel="{relation}"'
+            for relation, url in (("next", links["next"]), ("prev", links["previous"]))
+            if url
+        )

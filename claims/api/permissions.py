@@ -19,12 +19,19 @@ def can_see_drafts(user) -> bool:
 
 class ClaimPermission(permissions.BasePermission):
     """Reads: anyone. Create: claims.add_claim. Edit: claims.change_claim. Status: a status permission.
-    Anonymous writers get 401."""
+    A verdict awaiting sign-off: seen by the editorial roles, decided on by editors. Anonymous writers get 401."""
 
     def has_permission(self, request, view):
+        user = request.user
+        if getattr(view, "action", None) == "sign_off":
+            # A verdict awaiting sign-off is not public: the editorial roles see it, editors decide on it.
+            if not (user and user.is_authenticated):
+                return False
+            if request.method in permissions.SAFE_METHODS:
+                return workflow.may_change_some_status(user)
+            return user.has_perm("claims.set_verdict")
         if request.method in permissions.SAFE_METHODS:
             return True
-        user = request.user
         if not (user and user.is_authenticated):
             return False
         if view.action is None:

@@ -17,6 +17,33 @@ from django.core.exceptions import ValidationError
 # PostgreSQL's numeric 'NaN' out: NaN sorts above every number, so it fails `value <= MAX_AMOUNT`.
 MAX_AMOUNT = Decimal("9999999999999999.9999")
 
+# Characters that show nothing (zero-width spaces and joiners, the word joiner, the byte-order mark, the soft
+# hyphen): a text made only of them is empty to a reader.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Bidirectional embeddings, overrides and isolates reorder what readers see: "Accurate" could display as
+# anything. Editors' words never need them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_MESSAGE = (
+    "Remove the bidirectional control characters (U+202A–U+202E, U+2066–U+2069): they reorder what readers see."
+)
+
+
+def no_bidi_controls(value: str) -> None:
+    """A field validator: an editor's words carry no bidirectional control character."""
+    if value and _BIDI_CONTROLS.search(value):
+        raise ValidationError(BIDI_MESSAGE, code="bidi")
+
+
+def visible_text(value: str, field: str) -> str:
+    """`value` without surrounding blanks, or "" when nothing in it would show; a bidirectional control
+    character is refused, keyed by `field`."""
+    if _BIDI_CONTROLS.search(value or ""):
+        raise ValidationError({field: BIDI_MESSAGE})
+    if not (value or "").translate(_INVISIBLE).strip():
+        return ""
+    return value.strip()
+
+
 _PARTIAL_DATE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<quarter>Q[1-4])|(?P<half>H[12])|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$"
 )

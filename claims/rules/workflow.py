@@ -68,6 +68,19 @@ def can_publish(user) -> bool:
     return user is None or user.has_perm("claims.publish_claim")
 
 
+def unpublish_error(*, published: bool, status: Status, visibility: str) -> str | None:
+    """Why a claim published with `status` cannot be given `visibility`, or None. A claim that carries a
+    verdict is never unpublished: it is retracted (a public status change with its reason), so that readers
+    and syncing clients see what happened."""
+    if published and status.is_verdict and visibility != "published":
+        return (
+            f"This claim is published with the verdict \u201c{status.label}\u201d: it is not unpublished, it is "
+            "retracted (the status \u201cretracted\u201d, with the reason), so that readers and syncing clients "
+            "see what happened."
+        )
+    return None
+
+
 def offered_statuses(user, *, current: Status, statuses: Iterable[Status]) -> list[Status]:
     """The statuses a form may offer this user for a claim at `current`: those the role may set from there
     and that the workflow allows (never back to the initial status, never the same non-verdict again)."""

@@ -54,7 +54,9 @@ def with_children(claims: list[Claim]) -> list[Claim]:
         value = format_partial_date(precision, year, month, day)
         by_id[claim_id].children.dates.append(DateRow(role, value, precision, as_stated))
     citations = Citation.objects.filter(claim_id__in=by_id).order_by("published_on", "id")
-    for citation in citations.values_list("claim_id", "pk", *CITATION_FIELDS, named=True):
+    for citation in citations.values_list(
+        "claim_id", "pk", *CITATION_FIELDS, "superseded_at", "corrects_id", named=True
+    ):
         by_id[citation.claim_id].children.citations.append(citation)
     return claims
 

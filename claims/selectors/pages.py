@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import partial
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 
-from claims.models import Article, Citation, Claim, Source, StatusChange, VerificationStatus
+from claims.models import Article, Citation, Claim, Revision, Source, StatusChange, VerificationStatus
 from claims.selectors import revision
 from claims.selectors.claim_filters import LIST_ORDER, ClaimFilters, filter_claims
 from claims.selectors.claimreview import CLAIM_REVIEW_SELECT_RELATED
@@ -187,6 +187,11 @@ def article_for_page(slug: str) -> tuple[Article, list[Claim]]:
     return article, claims
 
 
+def article_corrections(article: Article) -> list[Revision]:
+    """The corrections of the article's own fields (title, date, address...), oldest first: one query."""
+    return list(Revision.objects.filter(claim__isnull=True, article=article).order_by("recorded_at", "id"))
+
+
 def articles_with_claims() -> QuerySet[Article]:
     """Articles with at least one published claim, newest first, with how many."""
     return (
@@ -198,6 +203,69 @@ def articles_with_claims() -> QuerySet[Article]:
 
 
 # --- the corrections log ---------------------------------------------------------------------------
+
+
+def revisions_of(claim: Claim) -> list[Revision]:
+    """The corrections of a published claim and of the article it quotes, oldest first: one query."""
+    return list(
+        Revision.objects.filter(Q(claim=claim) | Q(claim__isnull=True, article_id=claim.article_id)).order_by(
+            "recorded_at", "id"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class CorrectionEntry:
+    """One line of the corrections log: a status change or a correction (revision), with its date."""
+
+    kind: str  # "status" or "revision"
+    when: object
+    change: StatusChange | None = None
+    revision: Revision | None = None
+
+
+class CorrectionsLog:
+    """Every status change and every correction of published claims (and of the articles they quote), newest
+    first, as one sequence a Paginator pages: one query for the count, one for a page's keys, one per kind
+    for its rows."""
+
+    def __init__(self):
+        changes = (
+            StatusChange.objects.filter(claim__visibility=PUBLISHED)
+            .annotate(kind=Value("status"), when=F("effective_at"))
+            .order_by()  # no ORDER BY inside a compound statement (SQLite refuses it)
+            .values("kind", "id", "when")
+        )
+        published_article = Exists(published_claims().filter(article=OuterRef("article_id")))
+        revisions = (
+            Revision.objects.filter(Q(claim__visibility=PUBLISHED) | Q(claim__isnull=True, article__isnull=False))
+            .filter(Q(claim__isnull=False) | published_article)
+            .annotate(kind=Value("revision"), when=F("recorded_at"))
+            .order_by()
+            .values("kind", "id", "when")
+        )
+        self.keys = changes.union(revisions, all=True).order_by("-when", "-kind", "-id")
+
+    def count(self) -> int:
+        return self.keys.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[CorrectionEntry]:
+        keys = list(self.keys[window])
+        changes = StatusChange.objects.select_related("claim", "claim__article", "from_status", "to_status").in_bulk(
+            [k["id"] for k in keys if k["kind"] == "status"]
+        )
+        revisions = Revision.objects.select_related("claim", "article").in_bulk(
+            [k["id"] for k in keys if k["kind"] == "revision"]
+        )
+        return [
+            CorrectionEntry("status", k["when"], change=changes[k["id"]])
+            if k["kind"] == "status"
+            else CorrectionEntry("revision", k["when"], revision=revisions[k["id"]])
+            for k in keys
+        ]
 
 
 def public_changes() -> QuerySet[StatusChange]:

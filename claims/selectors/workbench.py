@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from claims.models import Article, Candidate, Claim, Source
+from claims.models import Article, Candidate, Claim, PendingVerdict, Source
 
 
 @dataclass
@@ -20,6 +20,8 @@ class Queue:
     in_review: list[Claim] = field(default_factory=list)
     recheck_due: list[Claim] = field(default_factory=list)
     articles_with_candidates: list[Article] = field(default_factory=list)
+    awaiting_sign_off: list[PendingVerdict] = field(default_factory=list)
+    sent_back: list[PendingVerdict] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -30,14 +32,20 @@ class Queue:
                 self.in_review,
                 self.recheck_due,
                 self.articles_with_candidates,
+                self.awaiting_sign_off,
+                self.sent_back,
             )
         )
 
 
 def queue_for(user, *, limit: int = 20) -> Queue:
     """Claims in review, due for re-check, drafts waiting to be published (a verdict given: an editor's to
-    publish), the user's own drafts, and articles with candidates nobody has decided on: six queries."""
+    publish), the user's own drafts, articles with candidates nobody has decided on, verdicts awaiting this
+    editor's sign-off and the user's verdicts sent back: eight queries."""
     claims = Claim.objects.select_related("status", "article").order_by("-updated_at", "-id")
+    pending = PendingVerdict.objects.select_related("claim", "to_status", "proposed_by", "decided_by").order_by(
+        "-proposed_at", "-id"
+    )
     drafts = claims.filter(visibility=Claim.Visibility.DRAFT)
     return Queue(
         drafts_of_mine=list(drafts.filter(created_by=user)[:limit]) if getattr(user, "pk", None) else [],
@@ -49,6 +57,14 @@ def queue_for(user, *, limit: int = 20) -> Queue:
             .filter(open_candidates__gt=0)
             .order_by("-created_at", "-id")[:limit]
         ),
+        awaiting_sign_off=list(
+            pending.filter(state=PendingVerdict.State.AWAITING).exclude(proposed_by=user)[:limit]
+            if getattr(user, "pk", None) and user.has_perm("claims.set_verdict")
+            else []
+        ),
+        sent_back=list(pending.filter(state=PendingVerdict.State.SENT_BACK, proposed_by=user)[:limit])
+        if getattr(user, "pk", None)
+        else [],
     )
 
 

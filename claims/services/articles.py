@@ -15,6 +15,7 @@ from django.db import transaction
 
 from claims.models import Article, Claim, Source
 from claims.rules.validation import locate_passage
+from claims.services import record
 from claims.services.candidates import article_find_candidates
 from claims.services.claims import claim_update
 
@@ -66,14 +67,18 @@ def article_create(**fields: Any) -> Article:
 
 
 @transaction.atomic
-def article_update(*, article: Article, by=None, **fields: Any) -> Article:
+def article_update(*, article: Article, by=None, reason: str | None = None, **fields: Any) -> Article:
     """Apply `fields` (or the edits `article` already carries, as an admin form leaves them) and save. A new
     text moves every draft claim's passage with it and finds the candidates again; it is refused once a
-    claim is published, or when a draft's passage is no longer in it."""
+    claim is published, or when a draft's passage is no longer in it. An article a published claim quotes is
+    corrected by editors, with `reason`, on the public record (claims.services.record)."""
+    before = record.article_snapshot(article)
     _apply(article, ARTICLE_FIELDS, fields)
     stored_text = Article.objects.filter(pk=article.pk).values_list("text", flat=True).first()
     if stored_text is None or article.text == stored_text:
-        return _save(article, ARTICLE_FIELDS, {})
+        _save(article, ARTICLE_FIELDS, {})
+        record.record_article(article=article, before=before, by=by, reason=reason)
+        return article
     if article_text_locked(article):
         raise ValidationError({"text": TEXT_LOCKED})
     drafts = list(Claim.objects.select_for_update().filter(article=article).order_by("pk"))

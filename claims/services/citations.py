@@ -1,7 +1,8 @@
 """A claim's citations: added, edited and removed here only, because the status history relies on them.
 
-A citation a status change relied on cannot be removed: the public history keeps its sources (the database
-refuses too: StatusChangeCitation PROTECTs it). This module says so first, naming the change.
+A citation a status change relied on is never removed nor edited in place: the public history keeps its
+sources as they were read (the database refuses the removal too: StatusChangeCitation PROTECTs it). An edit
+of such a citation adds its correction, a new citation that `corrects` it, and marks it superseded.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from claims.models import Citation, Claim, StatusChange
+from claims.models import CITATION_FIELDS, Citation, Claim, StatusChange
 
 
 def removal_errors(citations: Iterable[Citation]) -> list[str]:
@@ -43,7 +45,18 @@ def citations_delete(*, claim: Claim, citations: Iterable[Citation]) -> None:
 
 def citation_save(citation: Citation) -> Citation:
     """Store a citation built or edited by the caller, after the model's own checks (the address's scheme
-    among them); the database checks its constraints and the one-address-per-claim rule on write."""
+    among them); the database checks its constraints and the one-address-per-claim rule on write. An edit of
+    a citation the history relied on is stored as its correction instead, which is returned."""
+    if citation.pk is not None:
+        stored = Citation.objects.get(pk=citation.pk)
+        if stored.superseded_at is not None:
+            raise ValidationError({"citations": f"Citation {citation.pk} was superseded: edit its correction."})
+        if all(getattr(stored, name) == getattr(citation, name) for name in CITATION_FIELDS):
+            return citation
+        if StatusChange.objects.filter(citations=stored).exists():
+            Citation.objects.filter(pk=stored.pk).update(superseded_at=timezone.now())
+            values = {name: getattr(citation, name) for name in CITATION_FIELDS}
+            citation = Citation(claim_id=stored.claim_id, corrects=stored, **values)
     citation.full_clean(exclude=["claim"], validate_unique=False, validate_constraints=False)
     citation.save()
     return citation
@@ -54,6 +67,7 @@ def citation_create(*, claim: Claim, **fields: Any) -> Citation:
 
 
 def citation_update(*, citation: Citation, **fields: Any) -> Citation:
+    """Apply `fields`; a citation the history relied on gets a correction instead (returned), and stays."""
     for name, value in fields.items():
         setattr(citation, name, value)
     return citation_save(citation)
@@ -64,10 +78,14 @@ def claim_replace_citations(*, claim: Claim, items: Iterable[Mapping[str, Any]])
     """The claim's citations become `items`: an item with the `id` of one of the claim's citations edits it,
     one without adds a citation, and a stored citation left out is removed (unless the history relies on it)."""
     items = list(items)
+    # Superseded citations stay on the record whatever the list says; the list speaks of the current ones.
+    everything = list(claim.citations.all())
+    stored = {citation.pk: citation for citation in everything if citation.superseded_at is None}
+    superseded = {citation.pk for citation in everything if citation.superseded_at is not None}
+    items = [item for item in items if item.get("id") not in superseded]
     urls = [item["url"] for item in items]
     if len(set(urls)) != len(urls):
         raise ValidationError({"citations": "Each address can be cited once per claim."})
-    stored = {citation.pk: citation for citation in claim.citations.all()}
     kept = {item["id"] for item in items if "id" in item}
     stray = sorted(kept - set(stored))
     if stray:

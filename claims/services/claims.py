@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from claims.models import Citation, Claim, DateMention, Quantity
 from claims.rules import workflow
 from claims.services import citations as citation_services
+from claims.services import record
 from claims.services.versions import bump_version
 
 # Fields an edit may change. Status, rationale and version belong to claim_change_status; visibility to
@@ -88,19 +89,30 @@ def claim_update(
     quantities: Iterable[Mapping[str, Any]] | None = None,
     dates: Iterable[Mapping[str, Any]] | None = None,
     citations: Iterable[Mapping[str, Any]] | None = None,
+    reason: str | None = None,
+    revision: bool = True,
 ) -> Claim:
     """Save edits to a claim's own fields and, for each list given, replace that list; refuse a stale version.
 
     `claim` may already carry the edits (an admin form's instance); `data` applies more. Only EDITABLE_FIELDS
     are written, so a stale in-memory status can never overwrite a newer one. A list left as None is kept.
+    A published claim's correction is a revision on the public record, with `reason` (claims.services.record);
+    `revision=False` leaves recording it to a caller that writes the children afterwards (the admin).
+    A claim that carries a verdict is not unpublished: it is retracted (a status change, with its reason).
     """
+    before = record.snapshot(claim) if revision else None
     for name, value in (data or {}).items():
         if name not in EDITABLE_FIELDS:
             raise ValidationError({name: "This field cannot be changed here."})
         setattr(claim, name, value)
-    stored = Claim.objects.filter(pk=claim.pk).values_list("visibility", flat=True).first()
-    if stored is not None and stored != claim.visibility and not workflow.can_publish(by):
-        raise PermissionDenied("Only editors may publish or unpublish a claim.")
+    stored = Claim.objects.select_related("status").only("visibility", "status").filter(pk=claim.pk).first()
+    if stored is not None and stored.visibility != claim.visibility:
+        if not workflow.can_publish(by):
+            raise PermissionDenied("Only editors may publish or unpublish a claim.")
+        if refused := workflow.unpublish_error(
+            published=stored.is_published, status=stored.status, visibility=claim.visibility
+        ):
+            raise ValidationError({"visibility": refused})
     claim.full_clean(exclude=_NOT_CLEANED)
     claim.version = bump_version(claim.pk, expected_version)
     claim.save(update_fields=[*EDITABLE_FIELDS, "updated_at"])
@@ -112,6 +124,8 @@ def claim_update(
         claim_set_dates(claim=claim, items=dates)
     if citations is not None:
         citation_services.claim_replace_citations(claim=claim, items=citations)
+    if before is not None:
+        record.record(claim=claim, before=before, by=by, reason=reason)
     return claim
 
 

@@ -41,3 +41,8 @@ def json_ld(data) -> SafeString:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308 -- escaped above for the script context
+
+
+@register.filter
+def correction_in_words(change: dict) -> str:
+    return wording.describe_correction(change)

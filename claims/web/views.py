@@ -106,7 +106,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Queries: the claim with status, article, publisher and source; history; history citations;
-    # citations; quantities; dates; entities (claims.selectors.pages.claim_for_page).
+    # citations; quantities; dates; entities (claims.selectors.pages.claim_for_page); its corrections.
     return render_claim_page(request, selectors.claim_for_page(slug))
 
 
@@ -114,10 +114,20 @@ def render_claim_page(request: HttpRequest, claim: Claim, *, preview: bool = Fal
     """A claim's reader page; with `preview`, a draft's as it will read once published (the editors' admin
     shows it, marked as a preview and kept out of search engines)."""
     citations = list(claim.citations.all())
+    for citation in citations:
+        # The corrections of a superseded citation, from the list already read (no query per citation).
+        citation.corrected_by = [later for later in citations if later.corrects_id == citation.pk]
     by_stance = [
         (stance, label, [c for c in citations if c.stance == stance]) for stance, label in Citation.Stance.choices
     ]
     history = list(claim.history.all())
+    # The page's timeline: status changes when they took effect, corrections when they were made.
+    timeline = sorted(
+        [("status", change.effective_at, change) for change in history]
+        + [("revision", revision.recorded_at, revision) for revision in selectors.revisions_of(claim)],
+        key=lambda entry: entry[1],
+        reverse=True,
+    )
     # What was known when the article came out, from the history already fetched; a claim never
     # reviewed has nothing to compare.
     on_article_date = claim.status_on(claim.article.published_on) if history else None
@@ -132,6 +142,8 @@ def render_claim_page(request: HttpRequest, claim: Claim, *, preview: bool = Fal
             "amounts": wording.describe_amounts(claim.quantities.all()),
             "citations_by_stance": [group for group in by_stance if group[2]],
             "history": list(reversed(history)),
+            "timeline": timeline,
+            "retracted": claim.status_id == "retracted",
             "current_change": current_status_change(claim),
             "on_article_date": on_article_date,
             "claim_review": review,
@@ -148,7 +160,7 @@ def render_claim_page(request: HttpRequest, claim: Claim, *, preview: bool = Fal
 
 @require_safe
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    # Queries: the article with its publisher; its published claims with their statuses.
+    # Queries: the article with its publisher; its published claims with their statuses; its corrections.
     article, claims = selectors.article_for_page(slug)
     numbered = sorted(claims, key=lambda c: (c.start, c.end))
     reference = get_template("claims/_claim_reference.html")
@@ -167,6 +179,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "claims": numbered,
             "annotated": wording.annotate_article(article.text, claims, reference=render_reference),
             "legend": sorted(legend.values(), key=lambda s: (s.order, s.code)),
+            "corrections": selectors.article_corrections(article),
             "canonical_url": absolute_url(request, article.get_absolute_url()),
         },
     )
@@ -177,8 +190,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def changes(request: HttpRequest) -> HttpResponse:
-    # Queries: the count, the page of changes with their claims, articles and statuses.
-    page = Paginator(selectors.public_changes(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))
+    # Queries: the count, the page's keys, its status changes and its corrections with what they name.
+    page = Paginator(selectors.CorrectionsLog(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "claims/changes.html",

@@ -318,3 +318,16 @@ def tint(hex_colour: str, whiteness: float) -> str:
     """`hex_colour` mixed with white: a background light enough for black text."""
     channels = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(c + (255 - c) * whiteness):02x}" for c in channels)
+
+
+def describe_correction(change: dict) -> str:
+    """One field of a correction (claims.services.record) in words: what it read and what it reads now; for a
+    list (amounts, dates, citations), the items removed and added."""
+    label, before, after = change["label"], change.get("before") or "", change.get("after") or ""
+    if change.get("kind") != "items":
+        return f"{label} read \u201c{before or '(nothing)'}\u201d; now \u201c{after or '(nothing)'}\u201d."
+    if before and after:
+        return f"{label}: \u201c{before}\u201d replaced by \u201c{after}\u201d."
+    if after:
+        return f"{label}: added \u201c{after}\u201d."
+    return f"{label}: removed \u201c{before}\u201d."

@@ -45,6 +45,7 @@ def test_the_article_text_is_read_only_once_claims_point_into_it(as_editor, arti
     assert "text" not in data
     data["text"] = "A different text."
     data["title"] = "OpenAI et Oracle (corrected title)"
+    data["correction_reason"] = "The title as the outlet published it."
     assert as_editor.post(url, data).status_code == 302
     article.refresh_from_db()
     assert (article.title, article.text) == ("OpenAI et Oracle (corrected title)", SEED_TEXT)

@@ -35,6 +35,7 @@ from tests.factories import SEED_TEXT, CitationFactory, DateMentionFactory, Quan
 class TestTheChangeForm:
     def test_it_saves_quantities_dates_and_citations_inline(self, as_editor, claim):
         data = form_data(as_editor.get(change_url(claim)))
+        data["correction_reason"] = "The amount, the start date and a source, added."
         add_inline(
             data,
             "quantities",
@@ -69,6 +70,7 @@ class TestTheChangeForm:
         data = form_data(as_editor.get(change_url(claim)))
         data["text_en"] = "this partnership begins in 2027"
         data["summary"] = "Partnership starts in 2027"
+        data["correction_reason"] = "A closer rendering and a clearer title."
         assert as_editor.post(change_url(claim), data).status_code == 302
         claim.refresh_from_db()
         assert (claim.text_en, claim.summary, claim.version) == (
@@ -178,6 +180,7 @@ class TestTheChangeForm:
         data = form_data(as_editor.get(change_url(claim)))
         data["text"] = "jusqu’à 4,5 gigawatts de capacité"
         data["start"] = ""
+        data["correction_reason"] = "The passage that states the capacity."
         assert as_editor.post(change_url(claim), data).status_code == 302
         claim.refresh_from_db()
         assert SEED_TEXT[claim.start : claim.end] == "jusqu’à 4,5 gigawatts de capacité"
@@ -204,6 +207,7 @@ class TestTheChangeForm:
         claim_change_status(claim=claim, to_status="in_review", rationale="Checking.", by=editor)
         monkeypatch.setattr(ClaimAdminForm, "_refuse_stale_version", lambda self, opened: None)
         data["text_en"] = "an edit made from version 1"
+        data["correction_reason"] = "A closer rendering."
         add_inline(data, "dates", position="0", role="starts", precision="year", year="2027", as_stated="en 2027")
         before = snapshot(claim)
         response = as_editor.post(change_url(claim), data, follow=True)

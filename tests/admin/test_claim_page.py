@@ -34,6 +34,7 @@ def test_a_citation_added_in_the_same_save_backs_the_new_verdict(as_editor, clai
         access="read",
     )
     data.update(new_status="accurate", status_rationale="The report gives 2027.", rely_on_new_citations="on")
+    data["correction_reason"] = "The report that gives the start date."
     response = as_editor.post(change_url(claim), data)
     assert response.status_code == 302, errors_of(response)
     claim.refresh_from_db()
@@ -110,6 +111,7 @@ def test_up_to_fills_the_upper_bound_from_the_value(as_editor, claim):
         qualifier="up_to",
         as_stated="jusqu’à 4,5 gigawatts",
     )
+    data["correction_reason"] = "The capacity the passage states."
     assert as_editor.post(change_url(claim), data).status_code == 302
     quantity = claim.quantities.get()
     assert (quantity.value, quantity.upper_bound, quantity.lower_bound) == (Decimal("4.5"), Decimal("4.5"), None)
@@ -119,7 +121,7 @@ def test_a_passage_typed_with_a_straight_apostrophe_is_stored_as_the_article_has
     passage = "jusqu’à 4,5 gigawatts"
     assert passage in article.text
     data = form_data(as_editor.get(change_url(claim)))
-    data.update(text="jusqu'à 4,5 gigawatts", start="")
+    data.update(text="jusqu'à 4,5 gigawatts", start="", correction_reason="The passage that states the capacity.")
     assert as_editor.post(change_url(claim), data).status_code == 302
     claim.refresh_from_db()
     assert claim.text == passage and article.text[claim.start : claim.end] == passage

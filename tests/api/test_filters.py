@@ -102,7 +102,13 @@ def test_mentioned_date_range_overlaps_the_stated_precision(claims, client):
 def test_updated_since_gives_what_changed_for_an_incremental_sync(claims, client, contributor):
     mark = timezone.now()
     assert ids(client, updated_since=mark.isoformat()) == set()
-    claim_update(claim=claims["capacity"], by=contributor, expected_version=1, data={"summary": "4.5 GW"})
+    claim_update(
+        claim=claims["capacity"],
+        by=contributor,
+        expected_version=1,
+        data={"summary": "4.5 GW"},
+        reason="A clearer title.",
+    )
     assert ids(client, updated_since=mark.isoformat()) == pks(claims, "capacity")
     assert ids(client, updated_since="2000-01-01") == pks(claims, "starts", "capacity", "broadcom")
 
@@ -223,6 +229,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_made_text(claims
             by=contributor,
             expected_version=None,
             data={"summary": formula},
+            reason="A title a spreadsheet would run.",
         )
         [row] = read_csv(client.get(f"{API}claims/", {"format": "csv", "unit": "GW"}))
         assert row["summary"] == "'" + formula

@@ -20,15 +20,25 @@ import hashlib
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from claims.models import Citation, Claim, Source
+from claims.models import Citation, Claim, PendingVerdict, Source
 from claims.services.candidates import article_find_candidates
 from claims.services.status import claim_change_status
 from tests.factories import SEED_TEXT, CitationFactory, ClaimFactory
-from tests.helpers.seed_article import BROADCOM_PASSAGE, CAPACITY_PASSAGE, CNA_REUTERS, CNA_REUTERS_TITLE
+from tests.helpers.seed_article import (
+    BROADCOM_PASSAGE,
+    CAPACITY_PASSAGE,
+    CNA_REUTERS,
+    CNA_REUTERS_TITLE,
+    START_PASSAGE,
+)
+
+AMOUNT_PASSAGE = "300 milliards de dollars"
 
 PERSONAS = ("anonymous", "outsider", "contributor", "editor", "superuser")
 LOGIN = "login"  # 302 to /admin/login/: the admin asks an anonymous visitor to log in first
@@ -70,7 +80,11 @@ def new_published_claim(world) -> dict:
 
 
 def edit_claim(world) -> dict:
-    return {"text_en": "the partnership begins in 2027", "version": world["claim_version"]}
+    return {
+        "text_en": "the partnership begins in 2027",
+        "version": world["claim_version"],
+        "reason": "A closer rendering of the French.",
+    }
 
 
 def edit_draft(world) -> dict:
@@ -232,6 +246,40 @@ def workbench_dismiss(world) -> dict:
     return {"action": "dismiss", "candidate": world["candidate"], f"d{world['candidate']}-reason": "Context."}
 
 
+def sign_off(world) -> dict:
+    return {"decision": "sign_off"}
+
+
+def send_back(world) -> dict:
+    return {"decision": "send_back", "note": "Cite the WSJ report itself."}
+
+
+def admin_correct_claim(world) -> dict:
+    return _claim_form(
+        world,
+        text=START_PASSAGE,
+        text_en="the partnership begins in 2027",
+        summary="Starts in 2027",
+        slug=world["claim_slug"],
+        attributed_to=str(world["source"]),
+        attribution_as_stated="Selon le Wall Street Journal",
+        uncertainty="attribution",
+        uncertainty_as_stated="Selon",
+        visibility="published",
+        opened_version=str(world["claim_version"]),
+        correction_reason="A closer rendering of the French.",
+    )
+
+
+def admin_correct_article(world) -> dict:
+    return {
+        **admin_new_article(world),
+        "slug": world["article_slug"],
+        "title": "OpenAI et Oracle (corrigé)",
+        "correction_reason": "The outlet's own title.",
+    }
+
+
 def admin_new_article(world) -> dict:
     return {
         "slug": "second-article",
@@ -285,8 +333,10 @@ API = [
     ("GET", "/api/v1/no-such-endpoint/", None, everyone(404)),
     ("POST", "/api/v1/claims/", new_claim, roles(401, 403, 201, 201, 201)),
     ("POST", "/api/v1/claims/", new_published_claim, roles(401, 403, 403, 201, 201)),
-    ("PATCH", "/api/v1/claims/{claim}/", edit_claim, roles(401, 403, 200, 200, 200)),
-    ("PATCH", "/api/v1/claims/{claim}/", unpublish_claim, roles(401, 403, 403, 200, 200)),
+    # {claim} carries a verdict: what it says is corrected by editors (with a reason, on the record), and it is
+    # retracted rather than unpublished (400 naming visibility).
+    ("PATCH", "/api/v1/claims/{claim}/", edit_claim, roles(401, 403, 403, 200, 200)),
+    ("PATCH", "/api/v1/claims/{claim}/", unpublish_claim, roles(401, 403, 403, 400, 400)),
     ("PATCH", "/api/v1/claims/{draft}/", edit_draft, roles(401, 403, 200, 200, 200)),
     # No PUT (a full replacement would reset what it leaves out) and no DELETE (claims are retracted).
     ("PUT", "/api/v1/claims/{claim}/", edit_claim, roles(401, 405, 405, 405, 405)),
@@ -310,6 +360,15 @@ API = [
     ("PATCH", "/api/v1/articles/{article}/", edit_claim, roles(401, 405, 405, 405, 405)),
     ("PATCH", "/api/v1/sources/{source}/", edit_claim, roles(401, 405, 405, 405, 405)),
     ("GET", "/api/v1/claims/{claim}/status/", None, everyone(405)),  # a status is changed, never read here
+    # The record: corrections of a published claim are public; a draft's, like the draft, are not.
+    ("GET", "/api/v1/claims/{claim}/revisions/", None, everyone(200)),
+    ("GET", "/api/v1/claims/{draft}/revisions/", None, roles(404, 404, 200, 200, 200)),
+    # A verdict awaiting sign-off ({pending}, given by another editor) is not public: the editorial roles
+    # see it, editors sign it off or send it back; a claim with nothing awaiting answers 404.
+    ("GET", "/api/v1/claims/{pending}/sign-off/", None, roles(401, 403, 200, 200, 200)),
+    ("GET", "/api/v1/claims/{claim}/sign-off/", None, roles(401, 403, 404, 404, 404)),
+    ("POST", "/api/v1/claims/{pending}/sign-off/", sign_off, roles(401, 403, 403, 200, 200)),
+    ("POST", "/api/v1/claims/{pending}/sign-off/", send_back, roles(401, 403, 403, 200, 200)),
     ("HEAD", "/api/v1/claims/", None, everyone(200)),
     ("OPTIONS", "/api/v1/claims/", None, everyone(200)),
     ("GET", "/api/v1/", None, everyone(200)),
@@ -327,6 +386,12 @@ ADMIN = [
     ("POST", "/admin/claims/claim/{draft}/delete/", admin_confirm_delete, roles(LOGIN, 403, 403, 302, 302)),
     # A claim with history is never deleted: the page explains and offers retraction instead (200).
     ("POST", "/admin/claims/claim/{claim}/delete/", admin_confirm_delete, roles(LOGIN, 403, 403, 200, 200)),
+    # {claim} carries a verdict: contributors see it, editors correct it (with a reason, on the record).
+    ("POST", "/admin/claims/claim/{claim}/change/", admin_correct_claim, roles(LOGIN, 403, 403, 302, 302)),
+    ("POST", "/admin/claims/article/{article}/change/", admin_correct_article, roles(LOGIN, 403, 403, 302, 302)),
+    ("POST", "/admin/claims/claim/{pending}/sign-off/", sign_off, roles(LOGIN, 403, 403, 302, 302)),
+    ("POST", "/admin/claims/claim/{pending}/sign-off/", send_back, roles(LOGIN, 403, 403, 302, 302)),
+    ("GET", "/admin/claims/claim/{pending}/sign-off/", None, roles(LOGIN, 403, 403, 405, 405)),
     ("GET", "/admin/claims/claim/{claim}/status/", None, roles(LOGIN, 403, 200, 200, 200)),
     # A contributor is not offered verdicts: the form comes back with an error on the status (200).
     ("POST", "/admin/claims/claim/{claim}/status/", admin_verdict, roles(LOGIN, 403, 200, 302, 302)),
@@ -401,6 +466,16 @@ def world(claim, citation) -> dict:
         publisher="CNA (Reuters)",
         stance=Citation.Stance.CONTEXT,
     )
+    pending = ClaimFactory(article=claim.article, slug="three-hundred-billion", text=AMOUNT_PASSAGE, published=True)
+    proposer = get_user_model().objects.create_user(username="pat-proposer", is_staff=True)
+    proposer.groups.add(Group.objects.get(name="editors"))
+    PendingVerdict.objects.create(
+        claim=pending,
+        to_status_id="accurate",
+        rationale="Reuters reports the same amount.",
+        claim_version=pending.version,
+        proposed_by=proposer,
+    )
     candidates = article_find_candidates(article=claim.article)
     claim.refresh_from_db()
     return {
@@ -411,6 +486,7 @@ def world(claim, citation) -> dict:
         "draft": draft.pk,
         "draft_slug": draft.slug,
         "draft_version": draft.version,
+        "pending": pending.pk,
         "article": claim.article_id,
         "article_slug": claim.article.slug,
         "source": Source.objects.get(slug="wsj").pk,

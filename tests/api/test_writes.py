@@ -85,7 +85,9 @@ def test_each_role_gets_the_expected_status_for_each_write(
     url = f"{API}claims/{claim.pk}/"
     requests = {
         "create": lambda: api.post(f"{API}claims/", new_claim_body(article), format="json"),
-        "patch": lambda: api.patch(url, {"text_en": "it starts in 2027", "version": 1}, format="json"),
+        "patch": lambda: api.patch(
+            url, {"text_en": "it starts in 2027", "version": 1, "reason": "Closer to the French."}, format="json"
+        ),
         "put": lambda: api.put(url, {"summary": "x", "version": 1}, format="json"),
         "review": lambda: api.post(
             f"{url}status/", {"status": "in_review", "rationale": "Checking it.", "version": 1}, format="json"
@@ -281,6 +283,7 @@ def test_an_edit_replaces_the_lists_sent_and_raises_the_version(contributor, cla
         f"{API}claims/{claim.pk}/",
         {
             "version": 1,
+            "reason": "The start date, and a second source for it.",
             "summary": "Starts in 2027",
             "dates": [{"role": "starts", "value": "2027", "precision": "year", "as_stated": "2027"}],
             "citations": [
@@ -335,10 +338,17 @@ def test_an_item_sent_in_an_edit_must_be_complete(contributor, claim, field, ite
 
 def test_a_stale_version_is_a_409_and_changes_nothing(contributor, claim):
     api = client_for(contributor)
-    assert api.patch(f"{API}claims/{claim.pk}/", {"summary": "first", "version": 1}, format="json").status_code == 200
+    assert (
+        api.patch(
+            f"{API}claims/{claim.pk}/", {"summary": "first", "version": 1, "reason": "A clearer title."}, format="json"
+        ).status_code
+        == 200
+    )
     before = snapshot()
 
-    response = api.patch(f"{API}claims/{claim.pk}/", {"summary": "second", "version": 1}, format="json")
+    response = api.patch(
+        f"{API}claims/{claim.pk}/", {"summary": "second", "version": 1, "reason": "Another title."}, format="json"
+    )
 
     assert response.status_code == 409
     error = error_of(response)
@@ -350,13 +360,25 @@ def test_a_stale_version_is_a_409_and_changes_nothing(contributor, claim):
 def test_if_match_carries_the_version_and_a_stale_etag_is_a_409(contributor, claim):
     api = client_for(contributor)
     etag = api.get(f"{API}claims/{claim.pk}/")["ETag"]
-    fresh = api.patch(f"{API}claims/{claim.pk}/", {"summary": "first"}, format="json", HTTP_IF_MATCH=etag)
+    fresh = api.patch(
+        f"{API}claims/{claim.pk}/",
+        {"summary": "first", "reason": "A clearer title."},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
     assert fresh.status_code == 200
-    stale = api.patch(f"{API}claims/{claim.pk}/", {"summary": "second"}, format="json", HTTP_IF_MATCH=etag)
+    stale = api.patch(
+        f"{API}claims/{claim.pk}/", {"summary": "second", "reason": "Another title."}, format="json", HTTP_IF_MATCH=etag
+    )
     assert stale.status_code == 409
     assert error_of(stale)["code"] == "stale_version"
     assert (
-        api.patch(f"{API}claims/{claim.pk}/", {"summary": "third"}, format="json", HTTP_IF_MATCH='"2"').status_code
+        api.patch(
+            f"{API}claims/{claim.pk}/",
+            {"summary": "third", "reason": "A third title."},
+            format="json",
+            HTTP_IF_MATCH='"2"',
+        ).status_code
         == 200
     )
     claim.refresh_from_db()
@@ -522,13 +544,18 @@ def test_a_browser_session_may_write_only_with_its_csrf_token(contributor, claim
 
     browser = APIClient(enforce_csrf_checks=True)
     browser.force_login(contributor)
-    refused = browser.patch(f"{API}claims/{claim.pk}/", {"summary": "x", "version": 1}, format="json")
+    refused = browser.patch(
+        f"{API}claims/{claim.pk}/", {"summary": "x", "version": 1, "reason": "A shorter title."}, format="json"
+    )
     assert refused.status_code == 403
     assert "CSRF" in error_of(refused)["detail"]
 
     browser.get("/admin/")  # sets the csrftoken cookie
     token = browser.cookies["csrftoken"].value
     accepted = browser.patch(
-        f"{API}claims/{claim.pk}/", {"summary": "x", "version": 1}, format="json", HTTP_X_CSRFTOKEN=token
+        f"{API}claims/{claim.pk}/",
+        {"summary": "x", "version": 1, "reason": "A shorter title."},
+        format="json",
+        HTTP_X_CSRFTOKEN=token,
     )
     assert accepted.status_code == 200

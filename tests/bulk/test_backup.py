@@ -16,14 +16,24 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
 from rest_framework.authtoken.models import Token
 
 from claims.bulk import backup
-from claims.models import Citation, Claim, DataRevision, DateMention, Quantity, StatusChange, VerificationStatus
+from claims.models import (
+    CITATION_FIELDS,
+    Citation,
+    Claim,
+    DataRevision,
+    DateMention,
+    Quantity,
+    StatusChange,
+    VerificationStatus,
+)
 from claims.selectors import invariants
 from claims.services.candidates import article_find_candidates, candidate_accept, candidate_dismiss
 from claims.services.claims import claim_create, claim_update
-from claims.services.status import claim_change_status
+from claims.services.status import claim_change_status, verdict_send_back, verdict_sign_off
 from tests.factories import SEED_TEXT, DateMentionFactory, QuantityFactory
 from tests.helpers.seed_article import BROADCOM_PASSAGE, START_PASSAGE, WSJ_DEAL_ARCHIVED, passage
 
@@ -68,14 +78,40 @@ def fill_every_table(editor, contributor, claim, citation, wsj, article):
         expected_version=claim.version,
         effective_at=PRECISE_MOMENT,
     )
-    claim_update(claim=claim, by=editor, expected_version=claim.version, data={"summary": "Starts in 2027"})
-    claim_change_status(
+    claim_update(
         claim=claim,
-        to_status="accurate",
-        rationale="The five-year contract begins in 2027, as the WSJ reported.",
         by=editor,
-        citations=[citation],
         expected_version=claim.version,
+        data={"summary": "Starts in 2027"},
+        reason="A clearer title.",
+    )
+    # A verdict signed off by a second editor (its status change names both), then another sent back.
+    second_editor = User.objects.create_user(username="ed-second", password="pw-ed-second", is_staff=True)
+    second_editor.groups.add(Group.objects.get(name="editors"))
+    with override_settings(FACTCHECK_SIGNOFF_REQUIRED=True):
+        pending = claim_change_status(
+            claim=claim,
+            to_status="accurate",
+            rationale="The five-year contract begins in 2027, as the WSJ reported.",
+            by=editor,
+            citations=[citation],
+            expected_version=claim.version,
+        )
+        verdict_sign_off(pending=pending, by=second_editor)
+        claim.refresh_from_db()
+        later = claim_change_status(
+            claim=claim, to_status="mostly_accurate", rationale="Rounded.", by=editor, citations=[citation]
+        )
+        verdict_send_back(pending=later, by=second_editor, note="The figure is exact: keep Accurate.")
+    # A correction of what the claim rests on: the cited page's title, read again (a new citation supersedes it).
+    claim_update(
+        claim=claim,
+        by=editor,
+        expected_version=claim.version,
+        citations=[
+            {"id": citation.pk, **{name: getattr(citation, name) for name in CITATION_FIELDS}, "title": "Retitled"}
+        ],
+        reason="The page's title as it reads now.",
     )
     claim_create(
         by=contributor,

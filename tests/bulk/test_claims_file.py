@@ -182,6 +182,7 @@ def test_an_edited_claim_is_updated_once_without_new_history(loaded, tmp_path):
     doc = document()
     doc["claims"][0]["text_en"] = "up to 4.5 GW"
     doc["claims"][0]["quantities"][0]["measure"] = "data center capacity"
+    doc["claims"][0]["correction"] = "A shorter rendering; the measure named as the source names it."
     version = Claim.objects.get(slug="test-capacity").version
     history = StatusChange.objects.count()
 
@@ -192,6 +193,31 @@ def test_an_edited_claim_is_updated_once_without_new_history(loaded, tmp_path):
     assert claim.quantities.get().measure == "data center capacity"
     assert StatusChange.objects.count() == history
     assert (result.claims_updated, result.claims_new) == (1, 0)
+    (revision,) = claim.revisions.all()
+    assert revision.reason == doc["claims"][0]["correction"] and revision.claim_version == claim.version
+    assert {item["field"] for item in revision.changes} == {"text_en", "quantities"}
+
+
+def test_a_published_claims_correction_without_a_reason_is_refused_naming_the_claim(loaded, tmp_path):
+    doc = document()
+    doc["claims"][0]["text_en"] = "up to 4.5 GW"
+    before = list(Claim.objects.order_by("pk").values())
+
+    with pytest.raises(ClaimsImportError, match=r"claims\[0\]\.correction: .*Say why"):
+        import_claims_file(write(tmp_path, doc))
+
+    assert list(Claim.objects.order_by("pk").values()) == before
+    assert not Claim.objects.get(slug="test-capacity").revisions.exists()
+
+
+def test_a_rated_claim_is_not_unpublished_by_a_file(loaded, tmp_path):
+    doc = document()
+    doc["claims"][0]["visibility"] = "draft"
+
+    with pytest.raises(ClaimsImportError, match=r"claims\[0\]\.visibility: .*retracted"):
+        import_claims_file(write(tmp_path, doc))
+
+    assert Claim.objects.get(slug="test-capacity").visibility == "published"
 
 
 def test_a_new_step_at_the_end_of_the_history_is_appended(loaded, tmp_path):

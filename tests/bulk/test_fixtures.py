@@ -3,6 +3,7 @@ the seed file and the reference sheet (where the sheet is present, as in CI)."""
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,10 +24,20 @@ SEED_ARTICLE = REPO.parent / "shared" / "seeds" / "000_fe2c85f6eb524c41.txt"
 ARTICLE_DAY = dt.date(2025, 9, 11)
 
 
+def reference_text(path: Path, what: str) -> str:
+    """A reference file from ../shared/. Missing: a failure under CI (which always lays shared/ beside the
+    clone, so a missing file there means the checks below would pass without checking anything), a skip
+    with the reason elsewhere."""
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    message = f"{what} not found at {path}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}: CI must check against it, not skip")
+    pytest.skip(f"{message}: not checked here")
+
+
 def sheet_text() -> str:
-    if not SHEET.exists():
-        pytest.skip(f"Reference sheet not found at {SHEET}: citation addresses and quotes not checked")
-    return SHEET.read_text(encoding="utf-8")
+    return reference_text(SHEET, "Reference sheet (citation addresses and quotes)")
 
 
 def status_on(claim: Claim, day: dt.date) -> str:
@@ -83,9 +94,7 @@ def test_the_article_text_is_the_seed_body_verbatim(seeded):
     _, article = seeded
     assert article.text.startswith("C\u2019est officiel : OpenAI a sign\u00e9 avec Oracle")
     assert article.text.endswith("la course \u00e0 l\u2019intelligence artificielle.")
-    if not SEED_ARTICLE.exists():
-        pytest.skip(f"Seed article not found at {SEED_ARTICLE}: text not compared")
-    seed = SEED_ARTICLE.read_text(encoding="utf-8")
+    seed = reference_text(SEED_ARTICLE, "Seed article (the text compared)")
     assert article.text in seed
     assert seed.endswith(article.text)
 
@@ -337,3 +346,21 @@ def test_the_fixture_file_is_well_formed_json_with_one_article():
     assert document["format"] == "factcheck.claims/1"
     assert document["article"]["publisher"] is None
     assert {c["article"] for c in document["claims"]} == {document["article"]["slug"]}
+
+
+def test_a_missing_reference_file_fails_under_ci(monkeypatch, tmp_path):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must check against it"):
+        reference_text(tmp_path / "gone.md", "Reference sheet")
+
+
+def test_a_missing_reference_file_skips_with_its_reason_elsewhere(monkeypatch, tmp_path):
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="gone.md"):
+        reference_text(tmp_path / "gone.md", "Reference sheet")
+
+
+def test_the_reference_files_are_there_under_ci():
+    if os.environ.get("CI", "").lower() != "true":
+        pytest.skip("checked under CI, where ../shared/ is always laid beside the clone")
+    assert SHEET.exists() and SEED_ARTICLE.exists()

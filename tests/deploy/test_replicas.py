@@ -14,6 +14,7 @@ import time
 
 import pytest
 from django.apps import apps
+from django.core.cache.backends.db import DatabaseCache
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.http import JsonResponse
 from django.test.utils import CaptureQueriesContext
@@ -22,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from claims.models import Claim
 from claims.services.status import claim_change_status
+from factcheck.caches import CacheTableRouter
 from factcheck.replicas import PIN_COOKIE, PrimaryReplicaRouter, use_replicas
 from tests.shipped import restore_shipped_data
 
@@ -222,7 +224,15 @@ def test_replica_urls_become_mirrored_aliases_and_install_the_router():
     assert list(databases) == ["default", "replica1", "replica2"]
     assert (databases["replica1"]["HOST"], databases["replica2"]["HOST"]) == ("replica-a", "replica-b")
     assert databases["replica1"]["TEST"] == {"MIRROR": "default"}
-    assert loaded["routers"] == ["factcheck.replicas.PrimaryReplicaRouter"]
+    # The shared cache's table first: throttle counts are read from the primary, where they are written.
+    assert loaded["routers"] == ["factcheck.caches.CacheTableRouter", "factcheck.replicas.PrimaryReplicaRouter"]
+
+
+def test_the_shared_cache_table_is_read_from_the_primary_even_where_reads_use_replicas():
+    entry = DatabaseCache("factcheck_shared_cache", {}).cache_model_class
+    router = CacheTableRouter()
+    assert router.db_for_read(entry) == router.db_for_write(entry) == "default"
+    assert router.db_for_read(Claim) is None  # everything else is the replica router's to place
 
 
 def test_without_replica_urls_there_is_one_database_and_no_router():

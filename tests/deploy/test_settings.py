@@ -104,3 +104,70 @@ def test_the_deployment_checklist_passes_with_production_settings():
     result = run("", PRODUCTION, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_an_empty_database_url_as_env_example_writes_it_means_the_embedded_sqlite_file():
+    seen = settings_with({**PRODUCTION, "DATABASE_URL": ""})
+    assert seen["engine"] == "django.db.backends.sqlite3"
+    assert seen["name"] == str(ROOT / "db.sqlite3")
+
+
+def env_example_value(name: str) -> str:
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.startswith(f"{name}="):
+            return line.split("=", 1)[1]
+    raise AssertionError(f".env.example does not set {name}")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        env_example_value("DJANGO_SECRET_KEY"),
+        "insecure-development-key-never-used-in-production",
+        "django-insecure-" + "a" * 50,
+    ],
+    ids=["env-example-placeholder", "development-key", "django-insecure"],
+)
+def test_production_refuses_a_published_placeholder_secret_key(key):
+    result = run(PRINT_SETTINGS, {**PRODUCTION, "DJANGO_SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY is a published placeholder" in result.stderr
+
+
+def test_development_mode_still_starts_with_the_development_key():
+    assert settings_with({"DJANGO_DEBUG": "1", "DJANGO_SECRET_KEY": ""})["debug"] is True
+
+
+PRINT_PROXIES_AND_CACHES = (
+    "import django, json; from django.conf import settings; django.setup(); "
+    "print(json.dumps({'proxies': settings.REST_FRAMEWORK['NUM_PROXIES'], 'axes': settings.AXES_IPWARE_PROXY_COUNT, "
+    "'caches': {alias: c['BACKEND'].rsplit('.', 1)[1] for alias, c in settings.CACHES.items()}}))"
+)
+
+
+def proxies_and_caches(env: dict[str, str]) -> dict:
+    result = run(PRINT_PROXIES_AND_CACHES, {**PRODUCTION, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_no_proxy_is_trusted_by_default_and_the_count_is_a_setting():
+    assert proxies_and_caches({})["proxies"] == 0
+    behind_one = proxies_and_caches({"FACTCHECK_TRUSTED_PROXIES": "1"})
+    assert (behind_one["proxies"], behind_one["axes"]) == (1, 1)
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5"])
+def test_a_proxy_count_that_is_not_a_whole_number_is_refused(value):
+    result = run(PRINT_SETTINGS, {**PRODUCTION, "FACTCHECK_TRUSTED_PROXIES": value})
+    assert result.returncode != 0
+    assert "FACTCHECK_TRUSTED_PROXIES must be" in result.stderr
+
+
+def test_throttle_counts_are_shared_through_the_database_cache_or_redis():
+    assert proxies_and_caches({})["caches"] == {"default": "LocMemCache", "shared": "DatabaseCache"}
+    with_redis = proxies_and_caches({"REDIS_URL": "redis://cache.internal:6379/0"})
+    assert with_redis["caches"] == {"default": "RedisCache", "shared": "RedisCache"}
+    refused = run(PRINT_SETTINGS, {**PRODUCTION, "REDIS_URL": "cache.internal:6379"})
+    assert refused.returncode != 0 and "REDIS_URL must be" in refused.stderr

@@ -88,7 +88,13 @@ def append_row(claim, *, from_status, to_status, version, effective_at) -> Statu
 def test_a_database_written_by_the_services_has_no_violations(claim, citation, editor, article):
     untouched = second_claim(article)
     in_review(claim, editor)
-    claim_update(claim=claim, by=editor, expected_version=claim.version, data={"summary": "Starts in 2027"})
+    claim_update(
+        claim=claim,
+        by=editor,
+        expected_version=claim.version,
+        data={"summary": "Starts in 2027"},
+        reason="A clearer title.",
+    )
     claim_change_status(
         claim=claim,
         to_status="accurate",
@@ -138,7 +144,13 @@ def test_it_reports_a_version_below_the_version_of_its_last_change(claim, editor
 
 def test_a_version_above_the_last_change_is_fine_because_edits_raise_it_without_history(claim, editor):
     in_review(claim, editor)
-    claim_update(claim=claim, by=editor, expected_version=claim.version, data={"summary": "Starts in 2027"})
+    claim_update(
+        claim=claim,
+        by=editor,
+        expected_version=claim.version,
+        data={"summary": "Starts in 2027"},
+        reason="A clearer title.",
+    )
 
     assert Claim.objects.get(pk=claim.pk).version == 3
     assert invariants.check().ok

@@ -41,10 +41,10 @@ class TestEdits:
         first = Claim.objects.get(pk=claim.pk)
         second = Claim.objects.get(pk=claim.pk)
         first.text_en = "The partnership begins in 2027."
-        claim_update(claim=first, by=contributor, expected_version=1)
+        claim_update(claim=first, by=contributor, expected_version=1, reason="Closer to the French.")
         second.text_en = "Overwrites the first edit."
         with pytest.raises(StaleVersion):
-            claim_update(claim=second, by=editor, expected_version=1)
+            claim_update(claim=second, by=editor, expected_version=1, reason="Another rendering.")
         claim.refresh_from_db()
         assert (claim.text_en, claim.version) == ("The partnership begins in 2027.", 2)
 
@@ -52,7 +52,7 @@ class TestEdits:
         stale_copy = Claim.objects.get(pk=claim.pk)
         claim_change_status(claim=claim, to_status="accurate", rationale="x", by=editor, citations=[citation])
         stale_copy.text_en = "edited"
-        claim_update(claim=stale_copy, by=editor, expected_version=None)
+        claim_update(claim=stale_copy, by=editor, expected_version=None, reason="A better rendering.")
         claim.refresh_from_db()
         assert (claim.status_id, claim.text_en, claim.version) == ("accurate", "edited", 3)
 

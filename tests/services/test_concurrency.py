@@ -13,13 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from claims.models import Claim, StatusChange
 from claims.services.claims import claim_update, claims_mark_for_recheck
-from claims.services.status import claim_change_status
+from claims.services.status import claim_change_status, verdict_sign_off
 from claims.services.versions import StaleVersion
 
 THREADS = 8
@@ -107,7 +109,9 @@ def status_writer(claim_id: int, version: int, target: str, editor):
 def edit_writer(claim_id: int, version: int, editor):
     def write(i: int):
         seen = Claim.objects.get(pk=claim_id)
-        return lambda: claim_update(claim=seen, by=editor, expected_version=version, data={"summary": f"edit {i}"})
+        return lambda: claim_update(
+            claim=seen, by=editor, expected_version=version, data={"summary": f"edit {i}"}, reason=f"Title {i}."
+        )
 
     return write
 
@@ -257,11 +261,58 @@ def test_api_status_posts_from_one_version_get_one_200_and_the_rest_409(claim, e
     assert StatusChange.objects.filter(claim=claim).count() == ROUNDS // 2
 
 
+@race_test
+def test_editors_signing_off_one_verdict_at_once_make_it_public_once(claim, editor, settings):
+    """Two-person sign-off under a race: every other editor signs off the same verdict at the same instant;
+    one status change is written, with one of them on it, and the rest are told it was already signed off."""
+    settings.FACTCHECK_SIGNOFF_REQUIRED = True
+    editors = Group.objects.get(name="editors")
+    signers = []
+    for i in range(THREADS):
+        signer = get_user_model().objects.create_user(username=f"signer-{i}", is_staff=True)
+        signer.groups.add(editors)
+        signers.append(signer)
+    tally = Tally()
+    for n in range(ROUNDS // 2):
+        pending = claim_change_status(
+            claim=Claim.objects.get(pk=claim.pk), to_status="not_checkable", rationale=f"Round {n}.", by=editor
+        )
+        history_before = StatusChange.objects.filter(claim=claim).count()
+
+        def sign(i: int, pending=pending):
+            return lambda: verdict_sign_off(pending=pending, by=signers[i])
+
+        outcomes = race(sign)
+
+        tally.races += 1
+        kinds = [outcome.kind for outcome in outcomes]
+        tally.outcomes.update(kinds)
+        assert kinds.count("won") == 1, kinds
+        refused = [outcome.value for outcome in outcomes if outcome.kind == "error"]
+        assert all("already signed off" in " ".join(exc.messages) for exc in refused), refused
+        winner = kinds.index("won")
+        rows = list(StatusChange.objects.filter(claim=claim).order_by("claim_version"))
+        tally.lost_updates += not (
+            len(rows) == history_before + 1
+            and rows[-1].signed_off_by == signers[winner]
+            and rows[-1].changed_by == editor
+            and rows[-1].rationale == f"Round {n}."
+        )
+
+    print(f"\nsign-offs: {tally}")
+    assert tally.lost_updates == 0
+    assert StatusChange.objects.filter(claim=claim).count() == ROUNDS // 2
+
+
 @pytest.mark.django_db
 def test_marking_for_recheck_does_not_undo_an_edit_made_since_the_claim_was_read(claim, editor):
     read_earlier = Claim.objects.get(pk=claim.pk)
     claim_update(
-        claim=Claim.objects.get(pk=claim.pk), by=editor, expected_version=claim.version, data={"summary": "Newer"}
+        claim=Claim.objects.get(pk=claim.pk),
+        by=editor,
+        expected_version=claim.version,
+        data={"summary": "Newer"},
+        reason="A clearer title.",
     )
 
     claims_mark_for_recheck(claims=[read_earlier], by=editor, on=dt.date(2027, 1, 15))

@@ -88,7 +88,7 @@ def test_an_article_without_published_claims_is_404(client, newsroom):
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_article_page_runs_the_same_queries_for_3_or_30_claims(client, db, django_assert_num_queries, count):
     article = many_claims(count, with_history=False)
-    # The article with its publisher; its published claims with their statuses.
-    with django_assert_num_queries(2):
+    # The article with its publisher; its published claims with their statuses; its corrections.
+    with django_assert_num_queries(3):
         html = client.get(article.get_absolute_url()).content.decode()
     assert html.count('class="claim-ref ') == count

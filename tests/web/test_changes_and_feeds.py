@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, ClaimFactory
+from tests.factories import ArticleFactory, ClaimFactory, change_status
 from tests.web.support import many_claims
 
 
@@ -14,7 +14,8 @@ def test_the_corrections_log_lists_every_public_change_newest_first(client, news
     html = response.content.decode()
     changes = list(response.context["page"])
     assert len(changes) == 5  # amount twice, start, capacity, broadcom; not the draft
-    assert [c.effective_at for c in changes] == sorted((c.effective_at for c in changes), reverse=True)
+    assert all(c.kind == "status" for c in changes)
+    assert [c.when for c in changes] == sorted((c.when for c in changes), reverse=True)
     assert "DRAFT-ONLY REASON" not in html
     assert "Reported by the WSJ from anonymous sources; unconfirmed." in html
     assert f'href="{newsroom["claims"]["amount"].get_absolute_url()}#change-2"' in html
@@ -30,8 +31,9 @@ def test_the_corrections_log_is_paginated(client, db):
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_corrections_log_runs_the_same_queries_for_3_or_30_changes(client, db, django_assert_num_queries, count):
     many_claims(count)
-    # The count; the page of changes with claims, articles and statuses.
-    with django_assert_num_queries(2):
+    # The count; the page's keys (status changes and corrections, newest first); its status changes with
+    # claims, articles and statuses (its corrections, when it has some, are one query more).
+    with django_assert_num_queries(3):
         assert client.get(reverse("claims:changes")).status_code == 200
 
 
@@ -39,7 +41,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_the_atom_feed_is_valid_xml_with_one_entry_per_public_change(client, newsroom, django_assert_num_queries):
-    with django_assert_num_queries(1):  # the changes with their claims and statuses
+    # The newest keys of the corrections log; its status changes with their claims and statuses (its
+    # corrections, when it has some, are one query more).
+    with django_assert_num_queries(2):
         response = client.get(reverse("claims:changes-feed"))
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ElementTree.fromstring(response.content)  # noqa: S314 -- our own response
@@ -74,3 +78,32 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+MARKUP = (
+    'See <img src="https://attacker.example/p.gif" onerror="alert(1)"> and <a href="https://attacker.example">here</a>.'
+)
+
+
+def test_the_atom_feed_sends_a_rationale_as_plain_text_never_as_live_markup(client, newsroom):
+    claim = newsroom["claims"]["amount"]
+    change_status(claim, "in_review", MARKUP)
+
+    response = client.get(reverse("claims:changes-feed"))
+    feed = ElementTree.fromstring(response.content)  # noqa: S314 -- our own response
+    summaries = [entry.find(f"{ATOM}summary") for entry in feed.findall(f"{ATOM}entry")]
+    [summary] = [element for element in summaries if element.text == MARKUP]
+
+    assert summary.get("type") == "text"
+    assert {element.get("type") for element in summaries} == {"text"}
+    assert b"<img" not in response.content and b"&lt;img" in response.content
+
+
+def test_the_atom_feed_s_entry_ids_and_links_are_absolute_addresses(client, newsroom):
+    feed = ElementTree.fromstring(client.get(reverse("claims:changes-feed")).content)  # noqa: S314
+    entries = feed.findall(f"{ATOM}entry")
+
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}id").startswith("http://testserver/claims/")
+        assert entry.find(f"{ATOM}link").get("href") == entry.findtext(f"{ATOM}id")
+    assert feed.findtext(f"{ATOM}id").startswith("http://testserver/")

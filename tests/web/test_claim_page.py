@@ -166,7 +166,11 @@ def test_a_claim_loses_its_claimreview_when_its_verdict_stops_rating(client, new
 def test_json_ld_cannot_be_closed_by_the_text_it_carries(client, newsroom):
     claim = newsroom["claims"]["start"]
     claim_services.claim_update(
-        claim=claim, by=None, expected_version=claim.version, data={"text_en": "</script><script>alert(1)</script>"}
+        claim=claim,
+        by=None,
+        expected_version=claim.version,
+        data={"text_en": "</script><script>alert(1)</script>"},
+        reason="A rendering that tries to close the script element.",
     )
     html = client.get(claim.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html
@@ -207,8 +211,8 @@ def test_the_claim_page_runs_the_same_queries_however_much_it_shows(client, db, 
     for n in range(citations):
         change_status(claim, "accurate", f"Confirmed again ({n}).", citations=sources[: n + 1])
     # The claim with status, article, publisher and source; history with statuses; the citations each
-    # change relied on; citations; quantities; dates; entities.
-    with django_assert_num_queries(7):
+    # change relied on; citations; quantities; dates; entities; its corrections and its article's.
+    with django_assert_num_queries(8):
         assert client.get(claim.get_absolute_url()).status_code == 200
 
 

@@ -18,7 +18,9 @@ from claims.models import (
     Citation,
     Claim,
     DateMention,
+    PendingVerdict,
     Quantity,
+    Revision,
     Source,
     StatusChange,
     VerificationStatus,
@@ -82,7 +84,8 @@ class DateSerializer(serializers.ModelSerializer):
 class CitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citation
-        fields = ["id", *CITATION_FIELDS]
+        # A superseded citation stays on the record beside the one that `corrects` it.
+        fields = ["id", *CITATION_FIELDS, "superseded_at", "corrects"]
 
 
 class UncertaintySerializer(serializers.Serializer):
@@ -110,6 +113,8 @@ def _citation(row) -> dict:
     return {
         "id": row.pk,
         **{name: out.date(getattr(row, name)) if name in dates else getattr(row, name) for name in CITATION_FIELDS},
+        "superseded_at": out.instant(row.superseded_at),
+        "corrects": row.corrects_id,
     }
 
 
@@ -238,6 +243,11 @@ class StatusChangeSerializer(serializers.ModelSerializer):
     to_status = serializers.CharField(source="to_status_id", read_only=True)
     to_status_label = serializers.CharField(source="to_status.label", read_only=True)
     citations = serializers.SerializerMethodField(help_text="Ids of the claim's citations this change relied on.")
+    signed_off_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When a second editor signed the verdict off; null when none was required.",
+    )
 
     class Meta:
         model = StatusChange
@@ -249,7 +259,46 @@ class StatusChangeSerializer(serializers.ModelSerializer):
             "rationale",
             "citations",
             "claim_version",
+            "signed_off_at",
         ]
 
     def get_citations(self, change: StatusChange) -> list[int]:
         return sorted(citation.pk for citation in change.citations.all())
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    scope = serializers.SerializerMethodField(help_text="claim: the claim itself; article: the article it quotes.")
+    changes = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField(allow_blank=True)),
+        help_text="Field by field: field, label, before, after (as readers see them). For the lists (quantities, "
+        "dates, citations), `kind` is `items`, and before and after hold the items removed and added.",
+    )
+
+    class Meta:
+        model = Revision
+        fields = ["scope", "claim_version", "recorded_at", "reason", "changes"]
+
+    def get_scope(self, revision: Revision) -> str:
+        return "claim" if revision.claim_id else "article"
+
+
+class PendingVerdictSerializer(serializers.ModelSerializer):
+    status = serializers.CharField(source="to_status_id", read_only=True, help_text="The verdict's status code.")
+    status_label = serializers.CharField(source="to_status.label", read_only=True)
+    citations = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    proposed_by = serializers.CharField(source="proposed_by.get_username", read_only=True)
+
+    class Meta:
+        model = PendingVerdict
+        fields = [
+            "id",
+            "status",
+            "status_label",
+            "rationale",
+            "citations",
+            "claim_version",
+            "proposed_by",
+            "proposed_at",
+            "state",
+            "note",
+        ]

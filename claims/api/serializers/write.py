@@ -186,6 +186,14 @@ class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
         write_only=True,
         help_text="On edits: the version you read (or send it as If-Match). A stale version gets 409.",
     )
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        max_length=10_000,
+        help_text="Why a published claim is corrected: required when what it says or rests on changes, and "
+        "public with the correction (claims/{id}/revisions/).",
+    )
 
     def validate(self, attrs):
         attrs = dict(attrs)
@@ -196,6 +204,7 @@ class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
         children = {name: attrs.pop(name) for name in ("quantities", "dates", "citations") if name in attrs}
         entities = attrs.pop("entities", None)
         version = attrs.pop("version", None)
+        reason = attrs.pop("reason", None)
 
         claim = copy.copy(self.instance) if self.instance is not None else Claim()
         for name, value in attrs.items():
@@ -219,7 +228,7 @@ class ClaimWriteSerializer(StrictSerializerMixin, serializers.Serializer):
             raise serializers.ValidationError(errors)
 
         fields = {name: getattr(claim, name) for name in {*attrs, "start", "end", "slug"}}
-        return {"fields": fields, "entities": entities, "version": version, **children}
+        return {"fields": fields, "entities": entities, "version": version, "reason": reason, **children}
 
 
 class StatusChangeWriteSerializer(StrictSerializerMixin, serializers.Serializer):
@@ -243,3 +252,12 @@ class StatusChangeWriteSerializer(StrictSerializerMixin, serializers.Serializer)
         if stray:
             raise serializers.ValidationError("Cite only this claim's own citations.")
         return [found[pk] for pk in dict.fromkeys(ids)]
+
+
+class SignOffSerializer(StrictSerializerMixin, serializers.Serializer):
+    decision = serializers.ChoiceField(
+        choices=[("sign_off", "sign off: the verdict becomes public"), ("send_back", "send back, with a note")]
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=10_000, help_text="Why it is sent back (required then)."
+    )

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from claims.api.errors import JSONErrorsMixin
 from claims.api.http_cache import RevisionETagMixin
+from claims.api.parameters import ArticleParametersMixin
 from claims.api.permissions import can_see_drafts
 from claims.api.schema import ERRORS_READ, ERRORS_WRITE, read_docs
 from claims.api.serializers.intake import (
@@ -59,7 +60,7 @@ class IntakePermission(permissions.BasePermission):
         responses={201: IntakeArticleSerializer, **ERRORS_WRITE},
     ),
 )
-class ArticleViewSet(JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(ArticleParametersMixin, JSONErrorsMixin, RevisionETagMixin, viewsets.ReadOnlyModelViewSet):
     """Articles, with the number of their published claims; one article with its text and published claims."""
 
     lookup_value_regex = ID_PATTERN

@@ -8,13 +8,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from claims.api import http_cache
 from claims.api.errors import JSONErrorsMixin
 from claims.api.filters import ClaimFilter
+from claims.api.parameters import ClaimParametersMixin
 from claims.api.permissions import ClaimPermission, can_see_drafts
 from claims.api.renderers import CSVRenderer, JSONRenderer, claim_row, csv_lines
 from claims.api.schema import (
@@ -33,19 +34,26 @@ from claims.api.schema import (
     NOT_MODIFIED,
 )
 from claims.api.serializers.intake import SimilarQuerySerializer, SimilarSerializer, similar_items
-from claims.api.serializers.read import ClaimSerializer, StatusChangeSerializer
-from claims.api.serializers.write import ClaimWriteSerializer, StatusChangeWriteSerializer
+from claims.api.serializers.read import (
+    ClaimSerializer,
+    PendingVerdictSerializer,
+    RevisionSerializer,
+    StatusChangeSerializer,
+)
+from claims.api.serializers.write import ClaimWriteSerializer, SignOffSerializer, StatusChangeWriteSerializer
 from claims.language.detect import detect_language
-from claims.models import Citation, Claim, StatusChange
+from claims.models import Citation, Claim, PendingVerdict, Revision, StatusChange
 from claims.selectors import api as reads
 from claims.selectors import claimreview, revision
 from claims.selectors.claim_filters import in_list_order
 from claims.selectors.links import absolute_url, site_base_url
 from claims.selectors.similar import similar_claims
 from claims.services.claims import claim_create, claim_update
-from claims.services.status import claim_change_status
+from claims.services.status import claim_change_status, verdict_send_back, verdict_sign_off
 
 ID_PATTERN = "[0-9]{1,18}"  # larger ids cannot exist in a bigint column; they get the API's 404
+# The claims endpoints that only read (GET and HEAD): public.
+READ_ACTIONS = frozenset({"list", "retrieve", "history", "claim_review", "similar", "revisions"})
 
 
 @extend_schema_view(
@@ -76,7 +84,7 @@ ID_PATTERN = "[0-9]{1,18}"  # larger ids cannot exist in a bigint column; they g
         responses={200: ClaimSerializer, **ERRORS_WRITE},
     ),
 )
-class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
+class ClaimViewSet(ClaimParametersMixin, JSONErrorsMixin, viewsets.GenericViewSet):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
     permission_classes = [ClaimPermission]
@@ -88,6 +96,13 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         if can_see_drafts(self.request.user):
             return Claim.objects.all()
         return Claim.objects.published()
+
+    def get_permissions(self):
+        # Reads are anyone's, as ClaimPermission says (which drafts a role sees is the queryset's business);
+        # AllowAny says it to the OpenAPI schema too, whose generated clients would otherwise demand a token.
+        if self.action in READ_ACTIONS:
+            return [permissions.AllowAny()]
+        return super().get_permissions()
 
     def get_renderers(self):
         if getattr(self, "action", None) == "list":
@@ -269,6 +284,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
                 expected_version=version,
                 data=data["fields"],
                 entities=data["entities"],
+                reason=data["reason"],
                 **_children(data),
             )
         return self._claim_response(self._reread(claim))
@@ -287,7 +303,7 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        claim_change_status(
+        outcome = claim_change_status(
             claim=claim,
             to_status=data["status"],
             rationale=data["rationale"],
@@ -295,7 +311,51 @@ class ClaimViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
             citations=data["citations"],
             expected_version=http_cache.expected_version(request, claim, data.get("version")),
         )
+        if isinstance(outcome, PendingVerdict):
+            # Not public yet: a second editor signs it off (claims/{id}/sign-off/).
+            location = reverse("api:claim-sign-off", kwargs={"pk": claim.pk})
+            body = PendingVerdictSerializer(outcome, context=self.get_serializer_context()).data
+            return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
         return self._claim_response(self._reread(claim))
+
+    @extend_schema(
+        summary="The verdict awaiting sign-off (contributors and editors)",
+        responses={200: PendingVerdictSerializer, **ERRORS_READ},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Sign off the awaiting verdict, making it public, or send it back (editors, not its author)",
+        request=SignOffSerializer,
+        responses={200: ClaimSerializer, **ERRORS_WRITE},
+    )
+    @action(detail=True, methods=["get", "post"], url_path="sign-off", url_name="sign-off", filter_backends=[])
+    def sign_off(self, request, pk=None):
+        claim = self.get_object()
+        pending = claim.pending_verdicts.filter(state=PendingVerdict.State.AWAITING).select_related("to_status").first()
+        if pending is None:
+            raise NotFound("No verdict on this claim awaits sign-off.")
+        if request.method == "GET":
+            return Response(PendingVerdictSerializer(pending, context=self.get_serializer_context()).data)
+        serializer = SignOffSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if serializer.validated_data["decision"] == "send_back":
+            pending = verdict_send_back(
+                pending=pending, by=request.user, note=serializer.validated_data.get("note", "")
+            )
+            return Response(PendingVerdictSerializer(pending, context=self.get_serializer_context()).data)
+        verdict_sign_off(pending=pending, by=request.user)
+        return self._claim_response(self._reread(claim))
+
+    @extend_schema(
+        summary="Corrections of the claim once published, and of the article it quotes: the public record",
+        responses={200: RevisionSerializer(many=True), **ERRORS_READ},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def revisions(self, request, pk=None):
+        claim = self.get_object()
+        rows = Revision.objects.filter(Q(claim=claim) | Q(claim__isnull=True, article_id=claim.article_id))
+        data = RevisionSerializer(rows.order_by("recorded_at", "id"), many=True).data
+        return Response(data)
 
 
 def _children(data: dict) -> dict:

@@ -29,6 +29,7 @@ ARTICLE_KEYS = {
     "url": False,
     "text": False,
     "text_file": False,
+    "correction": False,
 }
 CLAIM_KEYS = {
     "slug": True,
@@ -50,6 +51,7 @@ CLAIM_KEYS = {
     "dates": False,
     "citations": False,
     "history": False,
+    "correction": False,
 }
 QUANTITY_KEYS = {name: name in ("measure", "value", "unit", "as_stated") for name in QUANTITY_FIELDS}
 DATE_KEYS = {"role": True, "precision": True, "value": True, "as_stated": True}

@@ -87,6 +87,7 @@ class _Loader:
             raise ClaimsImportError(str(self.path), [(exc.path, exc.message)]) from None
         except ValidationError as exc:
             name, message = first_message(exc)
+            name = "correction" if name == "reason" else name  # the file's key for a correction's reason
             where = f"{path}.{name}" if name and name != "__all__" else path
             raise ClaimsImportError(str(self.path), [(where, message)]) from None
         except (StaleVersion, TransitionNotAllowed, PermissionDenied, DatabaseError) as exc:
@@ -111,6 +112,7 @@ class _Loader:
     def write_article(self, spec: dict[str, Any]) -> None:
         self.result.articles += 1
         fields = dict(spec)
+        correction = fields.pop("correction")
         publisher_slug = fields.pop("publisher")
         fields["publisher"] = Source.objects.get(slug=publisher_slug) if publisher_slug else None
         article = Article.objects.filter(slug=spec["slug"]).first()
@@ -121,7 +123,7 @@ class _Loader:
         changes = _differs(article, fields, ("title", "publisher", "language", "published_on", "url", "text"))
         if changes:
             try:
-                article_services.article_update(article=article, **changes)
+                article_services.article_update(article=article, by=self.by, reason=correction, **changes)
             except ValidationError as exc:
                 # Named at its JSON key: the text comes from `text` or `text_file`, whichever the file used.
                 if "text" in exc.message_dict:
@@ -162,6 +164,7 @@ class _Loader:
                     entities=entities,
                     quantities=spec.quantities,
                     dates=spec.dates,
+                    reason=spec.correction,
                 )
                 result.claims_updated += 1
         citations = self.sync_citations(claim, spec)

@@ -53,6 +53,7 @@ class ClaimSpec:
     dates: list[dict[str, Any]]
     citations: list[dict[str, Any]]
     history: list[dict[str, Any]]
+    correction: str = ""
 
 
 @dataclass
@@ -171,9 +172,10 @@ class _Reader:
             "published_on": as_date(item["published_on"], f"{path}.published_on"),
             "url": as_text(item.get("url"), f"{path}.url"),
             "text": text,
+            "correction": as_text(item.get("correction"), f"{path}.correction"),
         }
         publisher = self.check_source(item.get("publisher"), f"{path}.publisher")
-        clean(Article(**spec), path, exclude=["publisher"])
+        clean(Article(**{k: v for k, v in spec.items() if k != "correction"}), path, exclude=["publisher"])
         spec["publisher"] = publisher
         return spec
 
@@ -244,6 +246,7 @@ class _Reader:
             dates=dates,
             citations=citations,
             history=history,
+            correction=as_text(item.get("correction"), f"{path}.correction"),
         )
 
     def read_quantity(self, item: Any, path: str, position: int) -> dict[str, Any]:
